@@ -36,7 +36,9 @@ export interface ShortestPathTree {
   readonly dist: Float64Array;
   /**
    * Links entering each switch on some shortest path from `source`, in the order found
-   * (deterministic: the index's order). `pred[v][0]` is the single-path choice.
+   * (deterministic: the index's order), except that `pred[v][0]` is always one that gives the
+   * fewest hops: the single-path choice. Among equal-cost routes fewer switches means fewer flow
+   * entries to install and fewer places to fail.
    */
   readonly pred: ReadonlyArray<readonly IndexedLink[] | undefined>;
 }
@@ -58,6 +60,7 @@ export function shortestPathTree(space: SearchSpace, source: number, target?: nu
   const dist = new Float64Array(n).fill(Infinity);
   const settled = new Uint8Array(n);
   const pred: Array<IndexedLink[] | undefined> = new Array<IndexedLink[] | undefined>(n);
+  const hops = new Uint32Array(n);
   const blocked = constraints.blockedSwitch;
   const banned = space.bannedSwitch;
   const bannedLinks = space.bannedLinks;
@@ -79,9 +82,15 @@ export function shortestPathTree(space: SearchSpace, source: number, target?: nu
       const nd = du + w;
       const dv = dist[v]!;
       if (dv !== Infinity && sameCost(nd, dv)) {
-        pred[v]!.push(il);
+        if (hops[u]! + 1 < hops[v]!) {
+          hops[v] = hops[u]! + 1;
+          pred[v]!.unshift(il);
+        } else {
+          pred[v]!.push(il);
+        }
       } else if (nd < dv) {
         dist[v] = nd;
+        hops[v] = hops[u]! + 1;
         pred[v] = [il];
         heap.push(v, nd);
       }

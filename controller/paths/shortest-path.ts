@@ -1,7 +1,8 @@
 /**
  * The single shortest path between two endpoints under a weight function and constraints.
- * Among equal-cost paths it returns the same one every time for the same graph (the first in
- * the graph index's order); use `equalCostPaths` to see them all.
+ * Among equal-cost paths it prefers fewer hops, then the first in the graph index's order (by
+ * dpid and port), so the same graph always gives the same answer; use `equalCostPaths` to see
+ * them all.
  */
 import { firstPathTo, shortestPathTree } from './dijkstra.js';
 import { type Path, type PathResult, fail, ok } from './path.js';
