@@ -19,10 +19,8 @@ import type { Disposable } from './disposable.js';
 export type EventListener<T> = (payload: T) => void | Promise<void>;
 export type EventName<M> = keyof M & string;
 
-export interface BusEvent<M, K extends EventName<M> = EventName<M>> {
-  type: K;
-  payload: M[K];
-}
+/** One delivered event; a union over K, so `switch (ev.type)` narrows the payload. */
+export type BusEvent<M, K extends EventName<M> = EventName<M>> = K extends unknown ? { type: K; payload: M[K] } : never;
 
 export interface SubscriptionOptions {
   /** Events held for a consumer that has not caught up; oldest are dropped beyond it. Default 1024. */
@@ -159,7 +157,7 @@ class BufferedSubscription<M extends object, K extends EventName<M>> implements 
     private readonly capacity: number,
   ) {
     if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`bufferSize must be a positive integer, got ${capacity}`);
-    this.registrations = types.map((type) => bus.on(type, (payload) => this.push({ type, payload })));
+    this.registrations = types.map((type) => bus.on(type, (payload) => this.push({ type, payload } as BusEvent<M, K>)));
   }
 
   private push(event: BusEvent<M, K>): void {

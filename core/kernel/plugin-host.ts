@@ -362,8 +362,15 @@ export class PluginHost {
     this.log.info('plugin stopped', { plugin: slot.def.name });
   }
 
+  /**
+   * Stops dependents before their dependencies. Start order alone is not enough once
+   * plugins were reloaded or enabled at run time (a reloaded dependency is started after
+   * its dependents), so the order is recomputed over the started set.
+   */
   private async stopAll(): Promise<void> {
-    for (const name of [...this.startedOrder].reverse()) await this.stopOne(this.slots.get(name)!);
+    const started = new Set(this.startedOrder);
+    const nodes = this.startedOrder.map((name) => ({ name, dependsOn: this.slots.get(name)!.def.dependsOn.filter((d) => started.has(d)) }));
+    for (const name of orderPlugins(nodes).reverse()) await this.stopOne(this.slots.get(name)!);
   }
 
   /** Calls stop(); returns the failure reason, if any, after logging it. */
