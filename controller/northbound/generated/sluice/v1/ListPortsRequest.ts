@@ -1,0 +1,23 @@
+// Original file: sluice/v1/datapaths.proto
+
+import type { Dpid as _sluice_v1_Dpid, Dpid__Output as _sluice_v1_Dpid__Output } from '../../sluice/v1/Dpid.js';
+
+/**
+ * Request for Datapaths.ListPorts.
+ */
+export interface ListPortsRequest {
+  /**
+   * Required: the datapath.
+   */
+  'dpid'?: (_sluice_v1_Dpid | null);
+}
+
+/**
+ * Request for Datapaths.ListPorts.
+ */
+export interface ListPortsRequest__Output {
+  /**
+   * Required: the datapath.
+   */
+  'dpid': (_sluice_v1_Dpid__Output | null);
+}
