@@ -8,6 +8,7 @@ export * from './plugin.js';
 export * from './plugin-errors.js';
 export * from './plugin-order.js';
 export * from './plugin-host.js';
+export * from './plugin-options.js';
 export * from './kernel.js';
 // Tokens share names with the event bus and clock types above, so they come as a namespace:
 // `import { tokens } from 'core/kernel'` or directly from './tokens.js'.

@@ -58,10 +58,12 @@
 // its dependents `skipped`); stop() undoes start() and must tolerate a start() that failed
 // half way, because the host calls it then too, to release what was registered.
 //
-// Decorators: inversify reads constructor metadata through `reflect-metadata`, which must
-// be loaded before any decorated class is defined. Process entries import it first
-// (`import 'reflect-metadata'` as the first line of cli/sluice.ts); test files that define
-// or load plugins do the same (or vitest's setupFiles does it once).
+// Decorators: inversify reads constructor metadata through the Reflect metadata API.
+// inversify 8 installs it itself (`import 'reflect-metadata/lite'` in its entry), and every
+// decorated class imports inversify for @injectable, so the API is in place before any
+// decorator runs; tests need no setup for it (kernel-plugin-host.test.ts proves that).
+// The process entry, cli/sluice.ts, imports the full 'reflect-metadata' as its first line
+// anyway, so correctness never hinges on which module first pulls in inversify.
 
 import type { ContainerModule, Newable } from 'inversify';
 import { z } from 'zod';

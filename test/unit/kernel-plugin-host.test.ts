@@ -1,4 +1,3 @@
-import 'reflect-metadata';
 import { ContainerModule, injectable } from 'inversify';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -8,6 +7,8 @@ import { sluiceConfigSchema } from '../../core/config/sluice-config.js';
 import { Kernel } from '../../core/kernel/kernel.js';
 import { definePlugin, PluginDefinitionError, type PluginDefinition } from '../../core/kernel/plugin.js';
 import { PluginDependencyError, PluginOperationError, PluginStartError } from '../../core/kernel/plugin-errors.js';
+import { describePluginOptions } from '../../core/kernel/plugin-options.js';
+import type { PacketInChain } from '../../core/kernel/packet-in-chain.js';
 import type { PluginStateEvent } from '../../core/kernel/sluice-events.js';
 import { Logger } from '../../core/kernel/tokens.js';
 import acl from '../fixtures/plugins/acl/index.js';
@@ -209,7 +210,7 @@ describe('plugin host: config sections', () => {
     await kernel.start();
     expect(journal.entries).toEqual(['start acl allow 2 rules']);
     // counter's consumePort defaulted to 1
-    const packetIns = kernel.packetIns as unknown as import('../../core/kernel/packet-in-chain.js').PacketInChain<TestPacket>;
+    const packetIns = kernel.packetIns as unknown as PacketInChain<TestPacket>;
     expect(packetIns.dispatch({ port: 1, trail: [] })).toBe('counter');
     expect(packetIns.dispatch({ port: 2, trail: [] })).toBeUndefined();
     await kernel.stop();
@@ -258,7 +259,7 @@ describe('plugin host: run-time enable, disable, reload', () => {
   it('reload rebinds: the counter plugin re-registers its processor with the new config and keeps its metric', async () => {
     const { kernel } = boot('plugins:\n  counter:\n  acl:\n', [counter, acl]);
     await kernel.start();
-    const chain = kernel.packetIns as unknown as import('../../core/kernel/packet-in-chain.js').PacketInChain<TestPacket>;
+    const chain = kernel.packetIns as unknown as PacketInChain<TestPacket>;
     expect(chain.dispatch({ port: 1, trail: [] })).toBe('counter');
     await expect(kernel.plugins.disable('counter')).rejects.toThrow('started plugins depend on it: acl');
     await kernel.plugins.reload('counter', { consumePort: 2 });
@@ -300,5 +301,21 @@ describe('definePlugin', () => {
     expect(def.enabledByDefault).toBe(false);
     expect(def.configSchema.safeParse({ x: 1 }).success).toBe(false);
     expect(Object.isFrozen(def)).toBe(true);
+  });
+});
+
+describe('describePluginOptions', () => {
+  it('lists each plugin’s enabled/required keys and its own options with defaults', () => {
+    const rows = describePluginOptions([counter, acl]).map((o) => `${o.path} = ${o.default ?? '(none)'}`);
+    expect(rows).toEqual([
+      'plugins.counter.enabled = false',
+      'plugins.counter.required = false',
+      'plugins.counter.consumePort = 1',
+      'plugins.acl.enabled = false',
+      'plugins.acl.required = false',
+      'plugins.acl.defaultAction = "allow"',
+      'plugins.acl.rules = []',
+    ]);
+    expect(describePluginOptions([acl])[0]!.description).toBe('ordered allow/deny rules (v0.3.0, needs counter)');
   });
 });
