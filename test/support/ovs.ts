@@ -347,17 +347,30 @@ export class OvsInstance {
     return parseDumpFlows(await this.ofctl('dump-flows', bridge, ...(opts.filter ? [opts.filter] : [])));
   }
 
-  /** Resolves when every controller of the bridge reports `is_connected=true`. */
+  /**
+   * Resolves when vswitchd is connected to every controller of the bridge. OVSDB's
+   * `Controller.is_connected` is only refreshed every ~5 s, so for `tcp:` targets this looks at
+   * the socket table instead (`ss`: an established connection owned by our vswitchd pid), which
+   * sees the connection within milliseconds; other targets fall back to OVSDB.
+   */
   async waitForController(bridge: string, timeoutMs = 10_000): Promise<void> {
+    const targets = (await this.vsctl('get-controller', bridge)).split('\n').map((t) => t.trim()).filter(Boolean);
+    if (targets.length === 0) throw new Error(`bridge ${bridge} has no controller`);
+    const pid = this.vswitchdPid;
     const connected = async (): Promise<boolean> => {
-      const ids = (await this.vsctl('get', 'bridge', bridge, 'controller')).trim().replace(/^\[|\]$/g, '');
-      if (ids === '') return false;
-      for (const id of ids.split(',').map((s) => s.trim())) {
-        if ((await this.vsctl('get', 'controller', id, 'is_connected')).trim() !== 'true') return false;
+      for (const target of targets) {
+        const tcp = /^tcp:([0-9.]+):(\d+)$/.exec(target);
+        if (tcp && pid !== undefined) {
+          const ss = await runCommand('ss', ['-tnpH', 'state', 'established', 'dst', `${tcp[1]}:${tcp[2]}`]);
+          if (!ss.stdout.includes(`pid=${pid},`)) return false;
+        } else {
+          const ok = (await this.vsctl('--bare', '--columns=is_connected', 'find', 'controller', `target="${target}"`)).includes('true');
+          if (!ok) return false;
+        }
       }
       return true;
     };
-    if (!(await waitUntil(connected, timeoutMs, 100))) throw new Error(`bridge ${bridge}: controller not connected after ${timeoutMs} ms`);
+    if (!(await waitUntil(connected, timeoutMs, 50))) throw new Error(`bridge ${bridge}: controller not connected after ${timeoutMs} ms`);
   }
 
   /** The last lines of a daemon's log, for failure messages. */
