@@ -11,6 +11,7 @@
 import { OfpDecodeError } from './decode-error.js';
 import { OfpEncodeError } from './encode-error.js';
 import { OFPBRC, OFPET } from './error-codes.js';
+import { writeFixedLatin1 } from './fixed-latin1.js';
 import { decodeOf10Actions, encodeOf10Actions, type Of10Action } from './of10-actions.js';
 import { decodeOf10Match, encodeOf10Match, type Of10Match } from './of10-match.js';
 import { OfpReader } from './ofp-reader.js';
@@ -172,7 +173,7 @@ function encodePhyPort(w: OfpWriter, p: Of10PhyPort): void {
   const at = w.pos;
   w.zeros(6);
   if (!macBytes(p.hwAddr, w.buf, at)) throw new OfpEncodeError('ofp_phy_port.hw_addr', `${JSON.stringify(p.hwAddr)} is not a MAC`);
-  w.fixedString(p.name, 16);
+  writeFixedLatin1(w, p.name, 16, 'ofp_phy_port.name');
   for (const v of [p.config, p.state, p.curr, p.advertised, p.supported, p.peer]) w.u32(v);
 }
 

@@ -3,22 +3,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OfpDecodeError } from '../../core/openflow/decode-error.js';
 import { OfpFramer, OfpFramingError } from '../../core/openflow/framing.js';
+import { seededRandom } from '../support/seeded-random.js';
 
 const CORPUS = '/work/shared/conformance/ryu-of13';
 const files = readdirSync(CORPUS).filter((f) => f.endsWith('.packet')).sort();
 const packets = files.map((f) => readFileSync(join(CORPUS, f)));
-
-/** A small seeded PRNG (mulberry32) so failures reproduce. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function feed(framer: OfpFramer, chunks: Buffer[]): Buffer[] {
   const out: Buffer[] = [];
@@ -57,7 +46,7 @@ describe('OfpFramer', () => {
   it('frames all files cut into random chunk sizes (seeded)', () => {
     const all = Buffer.concat(packets);
     for (const seed of [1, 2, 3, 42, 1234]) {
-      const rand = prng(seed);
+      const rand = seededRandom(seed).next;
       const chunks: Buffer[] = [];
       for (let at = 0; at < all.length;) {
         // Mostly small chunks (header splits), sometimes large ones (coalesced messages).

@@ -2,6 +2,7 @@
  * Switch handshake and controller-session messages (OF1.3.5 §7.3.1–7.3.2, §7.3.7–7.3.10):
  * features, switch configuration, barrier, role and asynchronous-message configuration.
  */
+import { writeFixedLatin1 } from '../fixed-latin1.js';
 import type { OfpReader } from '../ofp-reader.js';
 import type { OfpWriter } from '../ofp-writer.js';
 
@@ -191,7 +192,8 @@ export interface Desc {
   dpDesc: string;
 }
 
-// ofp_desc strings are NUL-padded ASCII in fixed fields (DESC_STR_LEN = 256, SERIAL_NUM_LEN = 32).
+// ofp_desc strings are NUL-padded ASCII in fixed fields (DESC_STR_LEN = 256, SERIAL_NUM_LEN = 32);
+// read byte per character so any content survives a decode/encode trip.
 export function decodeDesc(r: OfpReader): Desc {
   const mfrDesc = r.fixedString(256, 'ofp_desc.mfr_desc');
   const hwDesc = r.fixedString(256, 'ofp_desc.hw_desc');
@@ -202,9 +204,9 @@ export function decodeDesc(r: OfpReader): Desc {
 }
 
 export function encodeDesc(w: OfpWriter, d: Desc): void {
-  w.fixedString(d.mfrDesc, 256);
-  w.fixedString(d.hwDesc, 256);
-  w.fixedString(d.swDesc, 256);
-  w.fixedString(d.serialNum, 32);
-  w.fixedString(d.dpDesc, 256);
+  writeFixedLatin1(w, d.mfrDesc, 256, 'ofp_desc.mfr_desc');
+  writeFixedLatin1(w, d.hwDesc, 256, 'ofp_desc.hw_desc');
+  writeFixedLatin1(w, d.swDesc, 256, 'ofp_desc.sw_desc');
+  writeFixedLatin1(w, d.serialNum, 32, 'ofp_desc.serial_num');
+  writeFixedLatin1(w, d.dpDesc, 256, 'ofp_desc.dp_desc');
 }
