@@ -17,10 +17,16 @@ export function ipv4Text(buf: Uint8Array, off: number): string {
   return `${buf[off]}.${buf[off + 1]}.${buf[off + 2]}.${buf[off + 3]}`;
 }
 
-/** RFC 5952 §4: lowercase, no leading zeros, the longest run (≥ 2) of zero groups as "::". */
+/**
+ * RFC 5952 §4: lowercase, no leading zeros, the longest run (≥ 2) of zero groups as "::";
+ * §5: IPv4-mapped addresses end in a dotted quad ("::ffff:192.0.2.1").
+ */
 export function ipv6Text(buf: Uint8Array, off: number): string {
   const g: number[] = new Array<number>(8);
   for (let i = 0; i < 8; i++) g[i] = (buf[off + 2 * i]! << 8) | buf[off + 2 * i + 1]!;
+  if (g[0] === 0 && g[1] === 0 && g[2] === 0 && g[3] === 0 && g[4] === 0 && g[5] === 0xffff) {
+    return `::ffff:${ipv4Text(buf, off + 12)}`;
+  }
   let bestStart = -1;
   let bestLen = 1;
   for (let i = 0; i < 8; ) {
