@@ -17,7 +17,8 @@ export class Ipv6Address {
 
   static fromBytes(bytes: Uint8Array, offset = 0): Ipv6Address {
     if (offset < 0 || offset + 16 > bytes.length) throw new RangeError(`need 16 bytes at ${offset}`);
-    return new Ipv6Address(bytes.slice(offset, offset + 16));
+    // Copied into a plain Uint8Array: Buffer#slice would alias a reusable receive buffer.
+    return new Ipv6Address(new Uint8Array(bytes.subarray(offset, offset + 16)));
   }
 
   /** From eight 16-bit groups, as written in text. */

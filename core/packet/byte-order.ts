@@ -36,3 +36,11 @@ export function writeU32(b: Uint8Array, o: number, v: number): void {
 export function concatBytes(parts: readonly Uint8Array[]): Buffer {
   return Buffer.concat(parts.map((p) => (Buffer.isBuffer(p) ? p : Buffer.from(p.buffer, p.byteOffset, p.byteLength))));
 }
+
+/**
+ * A plain Uint8Array copy of [start, end). Decoded values copy rather than alias the input, so
+ * they stay valid when a receive buffer is reused; `Buffer#slice` would return a view.
+ */
+export function copyBytes(b: Uint8Array, start: number, end: number): Uint8Array {
+  return new Uint8Array(b.subarray(start, end));
+}

@@ -108,7 +108,9 @@ export class DnsWriter {
   name(name: string, compress: boolean): void {
     const labels = dnsNameLabels(name);
     for (let i = 0; i < labels.length; i++) {
-      const key = labels.slice(i).map((l) => Buffer.from(l).toString('latin1').toLowerCase()).join('.');
+      // Case-sensitive on purpose: a pointer reuses the earlier spelling, so matching case-insensitively
+      // would change the case of later names and lose the byte-exact round trip.
+      const key = labels.slice(i).map((l) => Buffer.from(l).toString('latin1')).join('.');
       const at = this.suffixes.get(key);
       if (compress && at !== undefined) {
         this.u16(0xc000 | at);

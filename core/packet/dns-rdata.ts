@@ -1,6 +1,6 @@
 import { Ipv4Address } from '../net/ipv4-address.js';
 import { Ipv6Address } from '../net/ipv6-address.js';
-import { readU16, readU32 } from './byte-order.js';
+import { copyBytes, readU16, readU32 } from './byte-order.js';
 import { decodeDnsName, type DnsWriter } from './dns-name.js';
 import { PacketDecodeError, needBytes } from './packet-decode-error.js';
 
@@ -79,7 +79,7 @@ export function decodeRData(
       }, t.next);
     }
     default:
-      return { kind: 'raw', data: buf.slice(start, end) };
+      return { kind: 'raw', data: copyBytes(buf, start, end) };
   }
 }
 

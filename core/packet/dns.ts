@@ -1,4 +1,4 @@
-import { readU16, readU32 } from './byte-order.js';
+import { copyBytes, readU16, readU32 } from './byte-order.js';
 import { DnsWriter, decodeDnsName } from './dns-name.js';
 import { DNS_TYPE, type DnsRData, decodeRData, encodeRData } from './dns-rdata.js';
 import { PacketDecodeError, clampEnd, needBytes } from './packet-decode-error.js';
@@ -125,7 +125,7 @@ function decodeEdnsOptions(buf: Uint8Array, start: number, end: number, layer: s
     needBytes(`${layer}.option`, pos, 4, end);
     const len = readU16(buf, pos + 2);
     needBytes(`${layer}.option`, pos + 4, len, end);
-    out.push({ code: readU16(buf, pos), data: buf.slice(pos + 4, pos + 4 + len) });
+    out.push({ code: readU16(buf, pos), data: copyBytes(buf, pos + 4, pos + 4 + len) });
     pos += 4 + len;
   }
   return out;

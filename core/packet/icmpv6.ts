@@ -1,6 +1,6 @@
 import { Ipv6Address } from '../net/ipv6-address.js';
 import { MacAddress } from '../net/mac-address.js';
-import { readU16, readU32, writeU16, writeU32 } from './byte-order.js';
+import { copyBytes, readU16, readU32, writeU16, writeU32 } from './byte-order.js';
 import { PacketDecodeError, clampEnd, needBytes } from './packet-decode-error.js';
 import { IP_PROTO } from './protocol-numbers.js';
 import { type PseudoHeader, transportChecksum, transportChecksumValid } from './transport-checksum.js';
@@ -94,7 +94,7 @@ export function decodeNdOptions(buf: Uint8Array, start: number, end: number): Nd
     const len = buf[i + 1]! * 8;
     if (len === 0) throw new PacketDecodeError('icmpv6.nd_option', i + 1, 'option length is zero');
     needBytes('icmpv6.nd_option', i, len, end);
-    out.push({ type: buf[i]!, data: buf.slice(i + 2, i + len) });
+    out.push({ type: buf[i]!, data: copyBytes(buf, i + 2, i + len) });
     i += len;
   }
   return out;

@@ -1,5 +1,5 @@
 import { Ipv4Address } from '../net/ipv4-address.js';
-import { readU16, writeU16 } from './byte-order.js';
+import { copyBytes, readU16, writeU16 } from './byte-order.js';
 import { checksumVerifies, internetChecksum } from './checksum.js';
 import { PacketDecodeError, clampEnd, needBytes } from './packet-decode-error.js';
 
@@ -74,7 +74,7 @@ export function decodeIpv4(buf: Uint8Array, offset = 0, end?: number): Ipv4Packe
     checksum: readU16(buf, offset + 10),
     src: Ipv4Address.fromBytes(buf, offset + 12),
     dst: Ipv4Address.fromBytes(buf, offset + 16),
-    options: buf.slice(offset + 20, offset + headerLength),
+    options: copyBytes(buf, offset + 20, offset + headerLength),
     headerLength,
     checksumValid: checksumVerifies(buf, offset, headerLength),
     payload: buf.subarray(offset + headerLength, offset + totalLength),
@@ -92,7 +92,7 @@ export function decodeIpv4Options(options: Uint8Array): Ipv4Option[] {
     const len = options[i + 1]!;
     if (len < 2) throw new PacketDecodeError('ipv4.options', i + 1, `option ${type} has length ${len}`);
     needBytes('ipv4.options', i, len, options.length);
-    out.push({ type, data: options.slice(i + 2, i + len) });
+    out.push({ type, data: copyBytes(options, i + 2, i + len) });
     i += len;
   }
   return out;

@@ -1,5 +1,5 @@
 import { Ipv6Address } from '../net/ipv6-address.js';
-import { readU16, readU32, writeU16, writeU32 } from './byte-order.js';
+import { copyBytes, readU16, readU32, writeU16, writeU32 } from './byte-order.js';
 import { PacketDecodeError, clampEnd, needBytes } from './packet-decode-error.js';
 import { IP_PROTO } from './protocol-numbers.js';
 
@@ -89,7 +89,7 @@ export function decodeIpv6(buf: Uint8Array, offset = 0, end?: number): Ipv6Packe
     else if (proto === IP_PROTO.AH) len = (buf[pos + 1]! + 2) * 4; // RFC 4302: length in 32-bit words − 2
     else len = (buf[pos + 1]! + 1) * 8;
     needBytes(layer, pos, len, payloadEnd);
-    const ext = { type: proto, nextHeader: buf[pos]!, data: buf.slice(pos + 2, pos + len) };
+    const ext = { type: proto, nextHeader: buf[pos]!, data: copyBytes(buf, pos + 2, pos + len) };
     extensions.push(ext);
     if (proto === IP_PROTO.IPV6_FRAG) {
       const f = readU16(buf, pos + 2);

@@ -1,4 +1,4 @@
-import { readU16, readU32, writeU16 } from './byte-order.js';
+import { copyBytes, readU16, readU32, writeU16 } from './byte-order.js';
 import { PacketDecodeError, clampEnd, needBytes } from './packet-decode-error.js';
 
 /** TLV types (IEEE 802.1AB-2016 Table 8-1). */
@@ -79,7 +79,7 @@ export function decodeLldp(buf: Uint8Array, offset = 0, end?: number): LldpPdu {
       if (len !== 0) throw new PacketDecodeError('lldp.end', pos, `End TLV has length ${len}`);
       break;
     }
-    tlvs.push({ type, at: pos, value: buf.slice(pos + 2, pos + 2 + len) });
+    tlvs.push({ type, at: pos, value: copyBytes(buf, pos + 2, pos + 2 + len) });
     pos += 2 + len;
   }
   const mandatory = (i: number, type: number, name: string, minLen: number) => {
@@ -101,14 +101,14 @@ export function decodeLldp(buf: Uint8Array, offset = 0, end?: number): LldpPdu {
       optional.push({ kind: 'system-capabilities', capabilities: readU16(t.value, 0), enabled: readU16(t.value, 2) });
     } else if (t.type === LLDP_TLV.ORGANIZATIONALLY_SPECIFIC) {
       if (t.value.length < 4) throw new PacketDecodeError('lldp.org', t.at, `length ${t.value.length} is below 4`);
-      optional.push({ kind: 'org', tlv: { oui: readU32(t.value, 0) >>> 8, subtype: t.value[3]!, info: t.value.slice(4) } });
+      optional.push({ kind: 'org', tlv: { oui: readU32(t.value, 0) >>> 8, subtype: t.value[3]!, info: copyBytes(t.value, 4, t.value.length) } });
     } else {
       optional.push({ kind: 'raw', tlv: { type: t.type, value: t.value } });
     }
   }
   return {
-    chassisId: { subtype: chassis[0]!, value: chassis.slice(1) },
-    portId: { subtype: port[0]!, value: port.slice(1) },
+    chassisId: { subtype: chassis[0]!, value: copyBytes(chassis, 1, chassis.length) },
+    portId: { subtype: port[0]!, value: copyBytes(port, 1, port.length) },
     ttl: readU16(ttl, 0),
     optional,
   };

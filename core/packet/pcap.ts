@@ -1,3 +1,4 @@
+import { copyBytes } from './byte-order.js';
 import { PacketDecodeError } from './packet-decode-error.js';
 
 /**
@@ -66,7 +67,7 @@ export function readPcap(buf: Uint8Array): PcapFile {
     }
     records.push({
       tsSec: u32(pos), tsFrac: u32(pos + 4), originalLength: u32(pos + 12),
-      data: buf.slice(pos + 16, pos + 16 + inclLen),
+      data: copyBytes(buf, pos + 16, pos + 16 + inclLen),
     });
     pos += 16 + inclLen;
   }

@@ -1,4 +1,4 @@
-import { readU16, readU32, writeU16, writeU32 } from './byte-order.js';
+import { copyBytes, readU16, readU32, writeU16, writeU32 } from './byte-order.js';
 import { PacketDecodeError, clampEnd, needBytes } from './packet-decode-error.js';
 import { IP_PROTO } from './protocol-numbers.js';
 import { type PseudoHeader, transportChecksum } from './transport-checksum.js';
@@ -100,7 +100,7 @@ export function decodeTcpOptions(buf: Uint8Array, start: number, end: number): T
         out.push({ kind: 'timestamps', tsval: readU32(buf, i + 2), tsecr: readU32(buf, i + 6) });
         break;
       default:
-        out.push({ kind: 'other', type: kind, data: buf.slice(i + 2, i + len) });
+        out.push({ kind: 'other', type: kind, data: copyBytes(buf, i + 2, i + len) });
     }
     i += len;
   }
