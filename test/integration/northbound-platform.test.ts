@@ -133,7 +133,7 @@ describe('reflection, health and plugin services', () => {
         cb(null, { text: `echo: ${call.request.text}` }),
     });
     const EchoClient = grpc.makeClientConstructor(echo.definition, 'Echo');
-    const c = new EchoClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure()) as grpc.Client & {
+    const c = new EchoClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure()) as unknown as grpc.Client & {
       Say(req: { text: string }, cb: Callback<{ text: string }>): void;
     };
     const say = () => new Promise<{ text: string }>((resolve, reject) => c.Say({ text: 'hi' }, (e, r) => (e ? reject(e) : resolve(r!))));
@@ -166,7 +166,7 @@ describe('plugin services behind the bearer token', () => {
         Say: (_call: grpc.ServerUnaryCall<unknown, unknown>, cb: grpc.sendUnaryData<{ text: string }>) => cb(null, { text: 'x' }),
       });
       const EchoClient = grpc.makeClientConstructor(echo.definition, 'Echo');
-      const c = new EchoClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure()) as grpc.Client & {
+      const c = new EchoClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure()) as unknown as grpc.Client & {
         Say(req: { text: string }, md: grpc.Metadata, cb: Callback<{ text: string }>): void;
       };
       const say = (md: grpc.Metadata) =>

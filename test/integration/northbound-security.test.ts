@@ -75,7 +75,7 @@ describe('TLS + bearer token', () => {
 
   it('leaves the health service open to unauthenticated probes', async () => {
     const Health = grpc.makeClientConstructor(healthService, 'Health');
-    const h = new Health(`localhost:${port}`, grpc.credentials.createSsl(cert.cert)) as grpc.Client & {
+    const h = new Health(`localhost:${port}`, grpc.credentials.createSsl(cert.cert)) as unknown as grpc.Client & {
       check(req: { service: string }, cb: (err: grpc.ServiceError | null, res?: { status: string }) => void): void;
     };
     const res = await new Promise<{ status: string } | undefined>((resolve, reject) =>
