@@ -6,7 +6,7 @@ import {
   decodeMplsStack, decodePacket, decodePbbItag, decodeTcp, decodeUdp, encodeArp, encodeEthernet, encodeIcmp,
   encodeIcmpv6, encodeIpv4, encodeIpv4Options, encodeIpv6, encodeMplsStack, encodeNdBody, encodePbbItag, encodeTcp,
   encodeUdp, icmpEcho, icmpEchoRest, icmpv6ChecksumValid, ipv6FragmentData, ndLinkLayerAddress, ndLinkLayerOption,
-  transportChecksumValid, vlanTag, type TcpHeader,
+  transportChecksumValid, vlanTag, type NdMessage, type TcpHeader,
 } from '../../core/packet/index.js';
 
 const H1 = MacAddress.parse('02:00:00:00:00:01');
@@ -143,7 +143,7 @@ describe('ICMPv6 and Neighbor Discovery', () => {
     { kind: 'rs', options: [ndLinkLayerOption(ND_OPT.SOURCE_LINK_LAYER_ADDRESS, H1)] },
     { kind: 'ra', curHopLimit: 64, managed: true, other: false, routerLifetime: 1800, reachableTime: 0, retransTimer: 0,
       options: [ndLinkLayerOption(ND_OPT.SOURCE_LINK_LAYER_ADDRESS, H2), { type: ND_OPT.MTU, data: Uint8Array.of(0, 0, 0, 0, 0x05, 0xdc) }] },
-  ] as const)('round-trips $kind', (nd) => {
+  ] satisfies NdMessage[])('round-trips $kind', (nd: NdMessage) => {
     const type = { ns: ICMPV6_TYPE.NEIGHBOR_SOLICITATION, na: ICMPV6_TYPE.NEIGHBOR_ADVERTISEMENT, rs: ICMPV6_TYPE.ROUTER_SOLICITATION, ra: ICMPV6_TYPE.ROUTER_ADVERTISEMENT }[nd.kind];
     const b = encodeIcmpv6({ type, code: 0 }, encodeNdBody(nd), ip);
     expect(icmpv6ChecksumValid(b, ip)).toBe(true);
