@@ -47,6 +47,19 @@ function jsonReplacer(): (this: unknown, key: string, value: unknown) => unknown
 }
 
 function safeStringify(value: unknown): string {
+  // Primitives are most fields (ports, names, counts): skip the replacer machinery for them.
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value);
+    case 'number':
+      return Number.isFinite(value) ? String(value) : 'null';
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'bigint':
+      return `"${value.toString()}"`;
+    default:
+      break;
+  }
   try {
     return JSON.stringify(value, jsonReplacer()) ?? 'null';
   } catch (err) {
@@ -56,14 +69,14 @@ function safeStringify(value: unknown): string {
 }
 
 export function formatJsonRecord(time: Date, level: LogLevel, msg: string, fields: LogFields): string {
-  const head = `{"time":"${time.toISOString()}","level":"${level}","msg":${safeStringify(msg)}`;
+  const head = `{"time":"${time.toISOString()}","level":"${level}","msg":${JSON.stringify(msg)}`;
   let body = '';
   for (const key of Object.keys(fields)) {
     // Bound fields must not overwrite the fixed keys a log shipper indexes on.
     const name = key === 'time' || key === 'level' || key === 'msg' ? `field.${key}` : key;
     const value = fields[key];
     if (value === undefined) continue;
-    body += `,${safeStringify(name)}:${safeStringify(value)}`;
+    body += `,${JSON.stringify(name)}:${safeStringify(value)}`;
   }
   return `${head}${body}}\n`;
 }
