@@ -14,61 +14,87 @@
  */
 import { type SearchSpace, shortestPathTree } from './dijkstra.js';
 import { type Dpid } from './dpid.js';
-import { type Link, portKey } from './link.js';
+import type { Link, PortRef } from './link.js';
 import { type PathResult, ok } from './path.js';
 import type { IndexedLink, TopologyGraph } from './topology-graph.js';
 import { type WeightFn, hopCount } from './weight.js';
 
+/** Ports grouped by switch; avoids building string keys on the recompute path. */
+class PortSet {
+  private readonly byDpid = new Map<Dpid, Set<number>>();
+
+  add(p: PortRef): void {
+    let ports = this.byDpid.get(p.dpid);
+    if (!ports) this.byDpid.set(p.dpid, (ports = new Set()));
+    ports.add(p.port);
+  }
+
+  has(dpid: Dpid, port: number): boolean {
+    return this.byDpid.get(dpid)?.has(port) ?? false;
+  }
+
+  ports(dpid: Dpid): number[] {
+    return [...(this.byDpid.get(dpid) ?? [])].sort((a, b) => a - b);
+  }
+}
+
 export class SpanningTree {
-  private readonly treePortSet: ReadonlySet<string>;
-  private readonly linkedPortSet: ReadonlySet<string>;
+  private readonly tree = new PortSet();
+  private readonly linked = new PortSet();
 
   constructor(
     /** One root per connected group, ascending. */
     readonly roots: readonly Dpid[],
     /** Tree edges, both directions of each. */
     readonly links: readonly Link[],
-    /** Every port that has a known inter-switch link, tree or not. */
-    linkedPorts: Iterable<string>,
+    /** Every known inter-switch link, tree or not: their ends are the ports a flood may block. */
+    allLinks: Iterable<Link>,
   ) {
-    const tree = new Set<string>();
     for (const l of links) {
-      tree.add(portKey(l.src));
-      tree.add(portKey(l.dst));
+      this.tree.add(l.src);
+      this.tree.add(l.dst);
     }
-    this.treePortSet = tree;
-    this.linkedPortSet = new Set(linkedPorts);
+    for (const l of allLinks) {
+      this.linked.add(l.src);
+      this.linked.add(l.dst);
+    }
   }
 
   /** Ports of `dpid` that carry tree edges, ascending. */
   treePorts(dpid: Dpid): number[] {
-    const ports = new Set<number>();
-    for (const l of this.links) if (l.src.dpid === dpid) ports.add(l.src.port);
-    return [...ports].sort((a, b) => a - b);
+    return this.tree.ports(dpid);
   }
 
   isTreePort(dpid: Dpid, port: number): boolean {
-    return this.treePortSet.has(portKey({ dpid, port }));
+    return this.tree.has(dpid, port);
   }
 
   /** True for an inter-switch port that is not on the tree: floods must not leave through it. */
   isBlocked(dpid: Dpid, port: number): boolean {
-    const k = portKey({ dpid, port });
-    return this.linkedPortSet.has(k) && !this.treePortSet.has(k);
+    return this.linked.has(dpid, port) && !this.tree.has(dpid, port);
   }
 }
 
 export function spanningTree(graph: TopologyGraph, opts: { weight?: WeightFn } = {}): PathResult<SpanningTree> {
   const index = graph.index();
   const n = index.dpids.length;
-  const hasReverse = (l: Link): boolean => {
-    const back = graph.linkFrom(l.dst);
-    return back !== undefined && back.dst.dpid === l.src.dpid && back.dst.port === l.src.port;
-  };
+  const all = graph.links();
+  // One pass pairs each link with its reverse; the search then only uses paired links.
+  const out = new Map<Dpid, Map<number, Link>>();
+  for (const l of all) {
+    let ports = out.get(l.src.dpid);
+    if (!ports) out.set(l.src.dpid, (ports = new Map()));
+    ports.set(l.src.port, l);
+  }
+  const reverse = new Map<Link, Link>();
+  for (const l of all) {
+    const back = out.get(l.dst.dpid)?.get(l.dst.port);
+    if (back !== undefined && back.dst.dpid === l.src.dpid && back.dst.port === l.src.port) reverse.set(l, back);
+  }
   const space: SearchSpace = {
     index,
     weight: opts.weight ?? hopCount,
-    constraints: { blockedSwitch: new Uint8Array(n), linkAllowed: hasReverse },
+    constraints: { blockedSwitch: new Uint8Array(n), linkAllowed: (l) => reverse.has(l) },
   };
   const inTree = new Uint8Array(n);
   const roots: Dpid[] = [];
@@ -83,12 +109,11 @@ export function spanningTree(graph: TopologyGraph, opts: { weight?: WeightFn } =
       if (tree.value.dist[v] === Infinity) continue;
       inTree[v] = 1;
       if (v === root) continue;
-      const up = preferredUplink(tree.value.pred[v]!);
-      links.push(up.link, graph.linkFrom(up.link.dst)!);
+      const up = preferredUplink(tree.value.pred[v]!).link;
+      links.push(up, reverse.get(up)!);
     }
   }
-  const linked = graph.links().flatMap((l) => [portKey(l.src), portKey(l.dst)]);
-  return ok(new SpanningTree(roots, links, linked));
+  return ok(new SpanningTree(roots, links, all));
 }
 
 /** Lowest upstream dpid, then lowest upstream port (802.1D's designated bridge/port order). */
