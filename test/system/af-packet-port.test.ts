@@ -5,11 +5,15 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { readdirSync, readlinkSync } from 'node:fs';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { AfPacketPort, PortOpenError } from '../../switch/port/af-packet-port.js';
 import { LinkMonitor } from '../../switch/port/link-monitor.js';
+import { ERRNO, loadNativeBinding, NATIVE_COUNTER_COUNT } from '../../switch/port/native-binding.js';
 import type { FrameBurst, PortStatusEvent } from '../../switch/port/port.js';
 import { canUseNetns, NetLab, sh, trySh } from '../support/netns.js';
 
@@ -52,7 +56,7 @@ print(' '.join(map(str, seen)), flush=True)
 /** TCP sink: prints "ready", then "<bytes> <sha256>" of everything one client sent. */
 const TCP_SINK = `
 import hashlib, socket, sys
-srv = socket.socket()
+srv = socket.socket(socket.AF_INET6 if ':' in sys.argv[1] else socket.AF_INET)
 srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
 srv.bind((sys.argv[1], int(sys.argv[2])))
 srv.listen(1)
@@ -383,19 +387,23 @@ describe.skipIf(!ROOT)('AfPacketPort pair forwarding TCP with offloads on', () =
     lab.cleanup();
   });
 
-  it('carries a 4 MiB TCP stream intact between two namespaces (GSO frames segmented)', async () => {
-    const ns1 = lab.addNamespace('tc1');
-    const ns2 = lab.addNamespace('tc2');
-    const [s1, h1] = lab.addVeth(lab.ifname('ts1'), lab.ifname('th1'), undefined, ns1);
-    const [s2, h2] = lab.addVeth(lab.ifname('ts2'), lab.ifname('th2'), undefined, ns2);
+  it.each([
+    ['IPv4', '10.231.0.1/24', '10.231.0.2/24', '10.231.0.2'],
+    ['IPv6', 'fd00:231::1/64', 'fd00:231::2/64', 'fd00:231::2'],
+  ])('carries a 4 MiB TCP stream over %s intact between two namespaces (GSO frames segmented)', async (family, addr1, addr2, dst) => {
+    const v = family.slice(-1);  // names unique per case within this lab
+    const ns1 = lab.addNamespace(`tc${v}a`);
+    const ns2 = lab.addNamespace(`tc${v}b`);
+    const [s1, h1] = lab.addVeth(lab.ifname(`s${v}a`), lab.ifname(`h${v}a`), undefined, ns1);
+    const [s2, h2] = lab.addVeth(lab.ifname(`s${v}b`), lab.ifname(`h${v}b`), undefined, ns2);
     for (const [n, h] of [[ns1, h1], [ns2, h2]] as const) {
       // Offloads back on for the hosts: their stacks hand veth TSO super-frames and partial checksums.
       lab.tryExec(n, 'ethtool', ['-K', h, 'tx', 'on', 'tso', 'on', 'gso', 'on']);
     }
     for (const s of [s1, s2]) trySh('sysctl', ['-qw', `net.ipv6.conf.${s}.disable_ipv6=1`]);
-    sh('ip', ['-n', ns1, 'addr', 'add', '10.231.0.1/24', 'dev', h1]);
-    sh('ip', ['-n', ns2, 'addr', 'add', '10.231.0.2/24', 'dev', h2]);
-    monitor = new LinkMonitor();
+    sh('ip', ['-n', ns1, 'addr', 'add', addr1, 'dev', h1, ...(addr1.includes(':') ? ['nodad'] : [])]);
+    sh('ip', ['-n', ns2, 'addr', 'add', addr2, 'dev', h2, ...(addr2.includes(':') ? ['nodad'] : [])]);
+    monitor ??= new LinkMonitor();
     const p1 = AfPacketPort.open(s1, { portNo: 1, linkMonitor: monitor });
     const p2 = AfPacketPort.open(s2, { portNo: 2, linkMonitor: monitor });
     ports.push(p1, p2);
@@ -404,10 +412,10 @@ describe.skipIf(!ROOT)('AfPacketPort pair forwarding TCP with offloads on', () =
     p2.onFrames((b) => p1.sendBurst(b));
 
     const size = 4 << 20;
-    const sink = start('ip', ['netns', 'exec', ns2, PY, '-c', TCP_SINK, '10.231.0.2', '5201']);
+    const sink = start('ip', ['netns', 'exec', ns2, PY, '-c', TCP_SINK, dst, '5201']);
     try {
       await sink.waitForLine('ready');
-      const source = start('ip', ['netns', 'exec', ns1, PY, '-c', TCP_SOURCE, '10.231.0.2', '5201', String(size)]);
+      const source = start('ip', ['netns', 'exec', ns1, PY, '-c', TCP_SOURCE, dst, '5201', String(size)]);
       const result = await sink.done;
       await source.done;
       const data = Buffer.alloc(size);
@@ -422,5 +430,83 @@ describe.skipIf(!ROOT)('AfPacketPort pair forwarding TCP with offloads on', () =
     expect(offload.segments).toBeGreaterThan(offload.segmentedFrames);
     expect(p1.counters().rxErrors).toBe(0);
     expect(p2.counters().txErrors).toBe(0);
+  });
+});
+
+describe.skipIf(!ROOT)('native PacketSocket lifecycle', () => {
+  const lab = new NetLab();
+  let a = '';
+  let b = '';
+
+  beforeAll(() => {
+    [a, b] = lab.addVeth(lab.ifname('lca'), lab.ifname('lcb'));
+  });
+
+  afterAll(() => lab.cleanup());
+
+  const sockets = (): number =>
+    readdirSync('/proc/self/fd').filter((fd) => {
+      try {
+        return readlinkSync(`/proc/self/fd/${fd}`).startsWith('socket:');
+      } catch {
+        return false;
+      }
+    }).length;
+
+  it('returns errors, not crashes, once closed (and close is idempotent)', () => {
+    const native = loadNativeBinding();
+    const s = new native.PacketSocket(a);
+    s.setRxBuffers(new Uint8Array(128 * 1024), new Uint32Array(256));
+    s.setTxBuffers(new Uint8Array(4096), new Uint32Array(64));
+    s.close();
+    s.close();
+    expect(s.recvBurst()).toBe(-ERRNO.EBADF);
+    expect(s.sendBurst(1)).toBe(-ERRNO.EBADF);
+    expect(() => s.startPolling(() => {})).toThrow(/closed/);
+    const out = new Float64Array(NATIVE_COUNTER_COUNT);
+    s.readCounters(out);
+    expect(out.every((v) => v === 0)).toBe(true);
+  });
+
+  it('rejects wrong argument types with TypeError', () => {
+    const native = loadNativeBinding();
+    const s = new native.PacketSocket(a);
+    try {
+      expect(() => s.setRxBuffers(new Uint8Array(8), new Uint8Array(8) as unknown as Uint32Array)).toThrow(TypeError);
+      expect(() => s.sendBurst(1)).toThrow(/setTxBuffers/);
+      expect(() => s.recvBurst()).toThrow(/setRxBuffers/);
+      expect(() => new native.PacketSocket(42 as unknown as string)).toThrow(TypeError);
+    } finally {
+      s.close();
+    }
+  });
+
+  it('counts a frame above the MTU as a tx error and keeps sending the rest', () => {
+    const port = AfPacketPort.open(a, { portNo: 3 });
+    try {
+      const big = markerFrame(0);
+      const jumbo = new Uint8Array(3000);
+      jumbo.set(big);
+      expect(port.sendBurst([markerFrame(1), jumbo, markerFrame(2)])).toBe(2);
+      expect(port.counters()).toMatchObject({ txPackets: 2, txErrors: 1 });
+    } finally {
+      port.close();
+    }
+  });
+
+  it('reclaims sockets dropped without close() when collected', async () => {
+    v8.setFlagsFromString('--expose-gc');
+    const gc = vm.runInNewContext('gc') as () => void;
+    const native = loadNativeBinding();
+    const before = sockets();
+    (() => {
+      for (let i = 0; i < 16; i++) new native.PacketSocket(b).setRxBuffers(new Uint8Array(80 * 1024), new Uint32Array(64));
+    })();
+    expect(sockets()).toBeGreaterThanOrEqual(before + 16);
+    for (let i = 0; i < 50 && sockets() > before + 2; i++) {
+      gc();
+      await new Promise((r) => setImmediate(r));
+    }
+    expect(sockets()).toBeLessThanOrEqual(before + 2);
   });
 });

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -73,7 +73,11 @@ describe('native binding location', () => {
     const dist = join(top, 'dist', 'switch', 'port');
     mkdirSync(dist, { recursive: true });
     writeFileSync(join(top, 'dist', 'package.json'), '{}');
-    expect(packageRoot(dist)).toBe(top);
+    try {
+      expect(packageRoot(dist)).toBe(top);
+    } finally {
+      rmSync(top, { recursive: true, force: true });
+    }
   });
 
   it('says how to build the addon when it is missing', () => {
