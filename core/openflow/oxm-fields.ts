@@ -66,16 +66,19 @@ const N0 = OFPXMC.NXM_0;
 const N1 = OFPXMC.NXM_1;
 const X = OFPXMC.EXPERIMENTER;
 
-function basic(field: number, kind: OxmKind, maskable: boolean, bits?: number): OxmFieldSpec {
+// The helpers keep each entry's kind as a literal type, so OxmValueOf<'in_port'> is number.
+type Spec<K extends OxmKind> = OxmFieldSpec & { readonly kind: K };
+
+function basic<K extends OxmKind>(field: number, kind: K, maskable: boolean, bits?: number): Spec<K> {
   return bits === undefined ? { oxmClass: B, field, kind, maskable } : { oxmClass: B, field, kind, maskable, bits };
 }
-function nxm0(field: number, kind: OxmKind, maskable: boolean): OxmFieldSpec {
+function nxm0<K extends OxmKind>(field: number, kind: K, maskable: boolean): Spec<K> {
   return { oxmClass: N0, field, kind, maskable };
 }
-function nxm1(field: number, kind: OxmKind, maskable: boolean): OxmFieldSpec {
+function nxm1<K extends OxmKind>(field: number, kind: K, maskable: boolean): Spec<K> {
   return { oxmClass: N1, field, kind, maskable };
 }
-function exp(experimenter: number, field: number, kind: OxmKind, maskable: boolean, expType?: number): OxmFieldSpec {
+function exp<K extends OxmKind>(experimenter: number, field: number, kind: K, maskable: boolean, expType?: number): Spec<K> {
   return expType === undefined
     ? { oxmClass: X, field, kind, maskable, experimenter }
     : { oxmClass: X, field, kind, maskable, experimenter, expType };
