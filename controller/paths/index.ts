@@ -12,3 +12,4 @@ export { equalCostPaths, choosePath, DEFAULT_MAX_ECMP_PATHS, type EqualCostPaths
 export { type FlowKey } from './flow-hash.js';
 export { SpanningTree, spanningTree } from './spanning-tree.js';
 export { lineTopology, closTopology, fatTree, type ClosShape, type ClosTopology } from './sample-topologies.js';
+export { PathComputer, type PathDefaults } from './path-computer.js';
