@@ -15,6 +15,8 @@ namespace {
 // Large enough for a GSO super-frame (64 KiB of IP) plus link-layer headers; untouched pages of
 // the mapping cost no memory, so small frames only ever touch the first page of their slot.
 constexpr size_t kStagingSlot = 65536 + 512;
+// One full-size frame (the most a 1500-MTU link delivers, with two tags) must always fit.
+constexpr size_t kMinRxArena = 2048;
 constexpr size_t kControlSpace = CMSG_SPACE(sizeof(tpacket_auxdata));
 
 Napi::Error ErrnoError(Napi::Env env, const std::string& ifname, const char* syscall, int err) {
@@ -179,6 +181,12 @@ Napi::Value PacketSocket::SetRxBuffers(const Napi::CallbackInfo& info) {
     throw Napi::TypeError::New(env, "setRxBuffers(arena: ArrayBuffer|Uint8Array, table: Uint32Array)");
   }
   if (capacity > UINT32_MAX) throw Napi::RangeError::New(env, "setRxBuffers: arena larger than 4 GiB");
+  // An arena that cannot take a single frame would leave frames staged forever while the socket
+  // stays readable: the event loop would spin on it.
+  if (max_frames == 0 || capacity < kMinRxArena) {
+    throw Napi::RangeError::New(env, "setRxBuffers: need room for at least one frame of " +
+                                         std::to_string(kMinRxArena) + " bytes");
+  }
   rx_arena_ref_ = Napi::Persistent(info[0]);
   rx_table_ref_ = Napi::Persistent(info[1]);
   rx_sink_ = ArenaSink{};

@@ -188,17 +188,19 @@ export class AfPacketPort implements Port {
     if (this.state !== 'open') return 0;
     this.flush();
     let sent = 0;
-    const count = Array.isArray(frames) ? frames.length : (frames as FrameBurst).count;
-    for (let i = 0; i < count; i++) {
-      const frame = Array.isArray(frames) ? (frames as readonly Uint8Array[])[i]! : (frames as FrameBurst).frame(i);
-      if (!this.tx.fits(frame.length)) {
+    if (Array.isArray(frames)) {
+      for (const frame of frames as readonly Uint8Array[]) {
+        if (this.tx.push(frame)) continue;
         sent += this.flushNow();
-        if (!this.tx.fits(frame.length)) {
-          this.txErrorsOversize++;
-          continue;
-        }
+        if (!this.tx.push(frame)) this.txErrorsOversize++;
       }
-      this.tx.push(frame);
+    } else {
+      const burst = frames as FrameBurst;
+      for (let i = 0; i < burst.count; i++) {
+        if (this.tx.pushFrom(burst, i)) continue;
+        sent += this.flushNow();
+        if (!this.tx.pushFrom(burst, i)) this.txErrorsOversize++;
+      }
     }
     return sent + this.flushNow();
   }

@@ -8,13 +8,16 @@ import type { FrameBurst } from './port.js';
 export class FrameArena implements FrameBurst {
   readonly data: Uint8Array;
   readonly table: Uint32Array;
+  /** The same bytes as a Buffer, whose copy() moves a range without allocating a view. */
+  private readonly bytes: Buffer;
   private frames = 0;
   private used = 0;
 
   constructor(readonly capacityBytes: number, readonly maxFrames: number) {
     if (!Number.isInteger(capacityBytes) || capacityBytes <= 0) throw new RangeError(`capacityBytes ${capacityBytes}`);
     if (!Number.isInteger(maxFrames) || maxFrames <= 0) throw new RangeError(`maxFrames ${maxFrames}`);
-    this.data = new Uint8Array(capacityBytes);
+    this.bytes = Buffer.alloc(capacityBytes);
+    this.data = new Uint8Array(this.bytes.buffer, this.bytes.byteOffset, capacityBytes);
     this.table = new Uint32Array(maxFrames * 2);
   }
 
@@ -56,6 +59,23 @@ export class FrameArena implements FrameBurst {
     return true;
   }
 
+  /**
+   * Copies frame i of another burst in, without creating a per-frame view (the forwarding path
+   * moves whole bursts from one port to another). False when it does not fit.
+   */
+  pushFrom(source: FrameBurst, i: number): boolean {
+    const length = source.length(i);
+    if (!this.fits(length)) return false;
+    const offset = source.offset(i);
+    const src = source instanceof FrameArena ? source.bytes : asBuffer(source.data);
+    src.copy(this.bytes, this.used, offset, offset + length);
+    this.table[2 * this.frames] = this.used;
+    this.table[2 * this.frames + 1] = length;
+    this.frames++;
+    this.used += length;
+    return true;
+  }
+
   /** Adopts `count` frames that someone else (the addon) wrote into data/table. */
   setFilled(count: number): void {
     if (count < 0 || count > this.maxFrames) throw new RangeError(`filled ${count} of ${this.maxFrames}`);
@@ -69,12 +89,6 @@ export class FrameArena implements FrameBurst {
   }
 }
 
-/** Iterates a burst or an array of frames the same way. */
-export function* framesOf(frames: FrameBurst | readonly Uint8Array[]): Iterable<Uint8Array> {
-  if (Array.isArray(frames)) {
-    yield* frames as readonly Uint8Array[];
-    return;
-  }
-  const burst = frames as FrameBurst;
-  for (let i = 0; i < burst.count; i++) yield burst.frame(i);
+function asBuffer(data: Uint8Array): Buffer {
+  return Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
 }

@@ -91,3 +91,18 @@ describe('native binding location', () => {
     expect(errnoName(-100)).toBe('ENETDOWN');
   });
 });
+
+describe('FrameArena.pushFrom', () => {
+  it('copies one frame of another burst, from an arena or any FrameBurst', () => {
+    const src = new FrameArena(64, 4);
+    src.push(Uint8Array.of(1, 2, 3));
+    src.push(Uint8Array.of(4, 5, 6, 7));
+    const dst = new FrameArena(6, 4);
+    expect(dst.pushFrom(src, 1)).toBe(true);
+    expect([...dst.frame(0)]).toEqual([4, 5, 6, 7]);
+    expect(dst.pushFrom(src, 0)).toBe(false);  // 4 + 3 > 6 bytes
+    const plain = { count: 1, data: Uint8Array.of(9, 8, 7), offset: () => 1, length: () => 2, frame: () => Uint8Array.of(8, 7) };
+    expect(dst.pushFrom(plain, 0)).toBe(true);
+    expect([...dst.frame(1)]).toEqual([8, 7]);
+  });
+});
