@@ -67,12 +67,14 @@ export interface OxmErrorCodes {
   readonly badLen: OfpErrorCode;
   readonly badField: OfpErrorCode;
   readonly badMask: OfpErrorCode;
+  readonly badWildcards: OfpErrorCode;
 }
 
 export const MATCH_OXM_ERRORS: OxmErrorCodes = {
   badLen: { type: OFPET.BAD_MATCH, code: OFPBMC.BAD_LEN },
   badField: { type: OFPET.BAD_MATCH, code: OFPBMC.BAD_FIELD },
   badMask: { type: OFPET.BAD_MATCH, code: OFPBMC.BAD_MASK },
+  badWildcards: { type: OFPET.BAD_MATCH, code: OFPBMC.BAD_WILDCARDS },
 };
 
 /** OF1.3 §7.4.4: set-field problems are reported as OFPBAC_BAD_SET_*. */
@@ -80,6 +82,7 @@ export const SET_FIELD_OXM_ERRORS: OxmErrorCodes = {
   badLen: { type: OFPET.BAD_ACTION, code: OFPBAC.BAD_SET_LEN },
   badField: { type: OFPET.BAD_ACTION, code: OFPBAC.BAD_SET_TYPE },
   badMask: { type: OFPET.BAD_ACTION, code: OFPBAC.BAD_SET_ARGUMENT },
+  badWildcards: { type: OFPET.BAD_ACTION, code: OFPBAC.BAD_SET_ARGUMENT },
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -139,10 +142,23 @@ export function decodeOxm(r: OfpReader, errors: OxmErrorCodes = MATCH_OXM_ERRORS
     r.pos -= 4;
     throw r.error(`${where}.oxm_hasmask`, `${name} is not maskable`, errors.badMask);
   }
+  if (hasMask && !maskConsistent(r.buf, r.pos, width)) {
+    r.pos -= 4 + headerExtra;
+    throw r.error(`${where}.${name}`, `${name} value has 1-bits where its mask is 0`, errors.badWildcards);
+  }
   const value = readValue(r, spec.kind, `${where}.${name}.value`);
   if (!hasMask) return { field: name, value } as KnownOxm;
   const mask = readValue(r, spec.kind, `${where}.${name}.mask`);
   return { field: name, value, mask } as KnownOxm;
+}
+
+/**
+ * A masked value may not have 1-bits the mask wildcards: such a TLV is ambiguous (OVS rejects it
+ * with OFPBMC_BAD_WILDCARDS, and re-encoding a normalised value would not reproduce the input).
+ */
+function maskConsistent(buf: Buffer, at: number, width: number): boolean {
+  for (let i = 0; i < width; i++) if ((buf[at + i]! & ~buf[at + width + i]!) !== 0) return false;
+  return true;
 }
 
 function readValue(r: OfpReader, kind: OxmKind, field: string): OxmValue {

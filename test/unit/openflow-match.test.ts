@@ -29,17 +29,17 @@ function decodeError(buf: Buffer): OfpDecodeError {
   throw new Error('expected a decode error');
 }
 
-/** A value and a different mask of the right type for each kind. */
+/** A value and a mask of the right type for each kind (the value has no bits the mask wildcards). */
 const SAMPLE: Record<OxmKind, [value: number | bigint | string, mask: number | bigint | string]> = {
   u8: [0x05, 0x0f],
-  u16: [0x1234, 0xff00],
-  u24: [0x123456, 0xfff000],
-  u32: [0x89abcdef, 0xffff0000],
-  u64: [0x0123456789abcdefn, 0xffffffff00000000n],
-  u128: [0x0123456789abcdef0011223344556677n, 0xffffffffffffffff0000000000000000n],
-  mac: ['02:00:5e:10:00:01', 'ff:ff:ff:00:00:00'],
-  ipv4: ['192.0.2.1', '255.255.255.0'],
-  ipv6: ['2001:db8::1', 'ffff:ffff:ffff:ffff::'],
+  u16: [0x1200, 0xff00],
+  u24: [0x123000, 0xfff000],
+  u32: [0x89ab0000, 0xffff0000],
+  u64: [0x0123456700000000n, 0xffffffff00000000n],
+  u128: [0x0123456789abcdef0000000000000000n, 0xffffffffffffffff0000000000000000n],
+  mac: ['02:00:5e:00:00:00', 'ff:ff:ff:00:00:00'],
+  ipv4: ['192.0.2.0', '255.255.255.0'],
+  ipv6: ['2001:db8::', 'ffff:ffff:ffff:ffff::'],
 };
 
 describe('ofp_match / OXM', () => {
@@ -164,6 +164,11 @@ describe('ofp_match / OXM', () => {
       expect(decodeError(hex('00010010 80000108 00000001 ffffffff')).ofpError).toEqual(code(OFPBMC.BAD_MASK));
     });
 
+    it('OFPBMC_BAD_WILDCARDS for a masked value with 1-bits the mask wildcards', () => {
+      const e = decodeError(hex('00010018 80000510 00000000000000ff 000000000000ff00'));
+      expect(e).toMatchObject({ ofpError: code(OFPBMC.BAD_WILDCARDS), offset: 4, field: 'ofp_match.oxm[0].metadata' });
+    });
+
     it('OFPBMC_BAD_TYPE for the deprecated OFPMT_STANDARD match', () => {
       expect(decodeError(hex('00000058' + '00'.repeat(84))).ofpError).toEqual(code(OFPBMC.BAD_TYPE));
     });
@@ -171,7 +176,7 @@ describe('ofp_match / OXM', () => {
     it('never throws anything but OfpDecodeError on random or truncated input', () => {
       const good = encode({
         fields: [
-          { field: 'in_port', value: 1 }, { field: 'ipv6_src', value: 'fe80::1', mask: 'ffff::' },
+          { field: 'in_port', value: 1 }, { field: 'ipv6_src', value: 'fe80::', mask: 'ffff::' },
           { field: 'reg0', value: 3 }, { field: 'pbb_uca', value: 1 }, { field: 'tunnel_id', value: 5n },
         ],
       });
