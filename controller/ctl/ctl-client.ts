@@ -81,6 +81,11 @@ export class SluiceClient {
     });
   }
 
+  /** The channel's state now (READY once a connection to the server is up). */
+  connectivity(): grpc.connectivityState {
+    return this.client.getChannel().getConnectivityState(false);
+  }
+
   close(): void {
     this.client.close();
   }
