@@ -109,19 +109,64 @@ export function encodePortDesc(w: OfpWriter, p: PortDesc): void {
 /**
  * A NUL-padded name field read as UTF-8: OVS and Ryu put UTF-8 there (the corpus has Japanese port
  * and table names), and ASCII names read the same either way.
+ *
+ * Bytes that are not valid UTF-8 become lone surrogates U+DC80..U+DCFF (Python's
+ * "surrogateescape"), and a field filled to the last byte is accepted, so every name a peer sends
+ * decodes and re-encodes to the same bytes.
  */
 export function fixedUtf8(r: OfpReader, n: number, field: string): string {
   r.need(n, field);
   const raw = r.buf.subarray(r.pos, r.pos + n);
   r.pos += n;
   const nul = raw.indexOf(0);
-  return raw.toString('utf8', 0, nul < 0 ? n : nul);
+  const text = raw.subarray(0, nul < 0 ? n : nul);
+  const s = text.toString('utf8');
+  return Buffer.byteLength(s, 'utf8') === text.length && !s.includes('\ufffd') ? s : escapeInvalidUtf8(text);
 }
 
-/** Writes `s` as UTF-8 into an n-byte NUL-padded field; longer names are an error, not cut mid-character. */
+function escapeInvalidUtf8(b: Buffer): string {
+  let out = '';
+  for (let i = 0; i < b.length;) {
+    const lead = b[i]!;
+    const len = lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    if (len > 0 && i + len <= b.length) {
+      const seq = b.subarray(i, i + len);
+      const ch = seq.toString('utf8');
+      if (!ch.includes('\ufffd') && Buffer.byteLength(ch, 'utf8') === len) {
+        out += ch;
+        i += len;
+        continue;
+      }
+    }
+    out += String.fromCharCode(0xdc00 + lead);
+    i++;
+  }
+  return out;
+}
+
+/**
+ * Writes `s` as UTF-8 into an n-byte NUL-padded field (lone surrogates U+DC80..U+DCFF as the raw
+ * bytes fixedUtf8 escaped). Longer names are an error, not cut mid-character.
+ */
 export function writeFixedUtf8(w: OfpWriter, s: string, n: number, field: string): void {
-  const bytes = Buffer.from(s, 'utf8');
-  if (bytes.length > n - 1) throw new OfpEncodeError(field, `${JSON.stringify(s)} is ${bytes.length} bytes, at most ${n - 1} fit`);
+  const bytes = /[\udc80-\udcff]/.test(s) ? unescapeUtf8(s) : Buffer.from(s, 'utf8');
+  if (bytes.length > n) throw new OfpEncodeError(field, `${JSON.stringify(s)} is ${bytes.length} bytes, at most ${n} fit`);
   w.bytes(bytes);
   w.zeros(n - bytes.length);
+}
+
+function unescapeUtf8(s: string): Buffer {
+  const parts: Buffer[] = [];
+  let run = '';
+  for (const ch of s) {
+    const c = ch.charCodeAt(0);
+    if (ch.length === 1 && c >= 0xdc80 && c <= 0xdcff) {
+      parts.push(Buffer.from(run, 'utf8'), Buffer.from([c - 0xdc00]));
+      run = '';
+    } else {
+      run += ch;
+    }
+  }
+  parts.push(Buffer.from(run, 'utf8'));
+  return Buffer.concat(parts);
 }
