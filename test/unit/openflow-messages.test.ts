@@ -205,4 +205,16 @@ describe('OF1.3 messages built by hand', () => {
     expect(a.length).toBe(8);
     expect(b.length).toBe(108);
   });
+
+  it('keeps port names that are not UTF-8 or fill all 16 bytes, byte for byte', () => {
+    const status = encodeMessage({ type: 'PORT_STATUS', xid: 0, reason: OFPPR.ADD, desc: port });
+    const nameAt = 8 + 8 + 16;
+    for (const name of [Buffer.from('caf\xe9-\xff\xc3', 'latin1'), Buffer.from('sixteen-bytes-xx'), Buffer.from('私のポート\xe3\x83', 'latin1')]) {
+      const wire = Buffer.from(status);
+      wire.fill(0, nameAt, nameAt + 16);
+      name.copy(wire, nameAt, 0, 16);
+      const msg = decodeMessage(wire);
+      expect(encodeMessage(msg).equals(wire)).toBe(true);
+    }
+  });
 });
