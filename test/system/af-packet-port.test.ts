@@ -244,6 +244,32 @@ describe.skipIf(!ROOT)('AfPacketPort on veth', () => {
     expect(Math.max(...bursts)).toBeGreaterThan(32);
   });
 
+  it('caps bursts per wake so one busy port cannot starve another', async () => {
+    const pairs = ['afp', 'afr'].map((role) => {
+      const [o, i] = lab.addVeth(lab.ifname(role), lab.ifname(`${role}x`), undefined, ns);
+      trySh('sysctl', ['-qw', `net.ipv6.conf.${o}.disable_ipv6=1`]);
+      return [o, i] as const;
+    });
+    const order: number[] = [];
+    const busy = pairs.map(([o], id) => {
+      const p = AfPacketPort.open(o, { portNo: 20 + id, rxMaxFrames: 32, maxBurstsPerWake: 1 });
+      p.onFrames((b) => {
+        for (let i = 0; i < b.count; i++) if (be16(b.frame(i), 12) === MARKER) order.push(id);
+      });
+      return p;
+    });
+    try {
+      // Both sockets fill while our event loop is blocked; then both are readable at once.
+      for (const [o, i] of pairs) sh('ip', ['netns', 'exec', ns, PY, '-c', SEND, i, macOf(undefined, o), '160']);
+      await waitFor(() => order.length >= 320, 3000, 'both ports drained');
+      // With one 32-frame burst per wake, neither port finishes before the other has started.
+      expect(order.indexOf(1)).toBeLessThan(order.lastIndexOf(0));
+      expect(order.indexOf(0)).toBeLessThan(order.lastIndexOf(1));
+    } finally {
+      for (const p of busy) p.close();
+    }
+  });
+
   it('sends a burst of more than 32 frames into the namespace and never hears its own frames', async () => {
     clear();
     const sniff = start('ip', ['netns', 'exec', ns, PY, '-c', SNIFF, inner, '200', '3']);
