@@ -36,9 +36,13 @@
  *   version negotiation fails. `--no-names` keeps port numbers (not names) in its output.
  * - The daemons are detached (reparented to init). In containers where pid 1 does not reap,
  *   they linger as zombies after exiting; liveness checks here treat a zombie as gone.
+ * - Ports are opened by name in vswitchd's network namespace (the root one here): add the
+ *   root-side end of a veth pair, never an interface already moved into a test namespace.
  * - Unix socket paths are limited to 107 bytes, so DIR is a short `mkdtemp` under the tmpdir.
+ * - If the test process dies without `stop()` (crash, timeout, vitest ending a worker with a
+ *   signal), a detached watchdog per instance notices within a second and tears it down.
  */
-import { execFile as execFileCb } from 'node:child_process';
+import { execFile as execFileCb, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -51,6 +55,34 @@ const SCHEMA = '/usr/share/openvswitch/vswitch.ovsschema';
 /** One lock per network namespace would be exact; the harness runs in the root namespace. */
 const NETDEV_LOCK = join(tmpdir(), 'sluice-ovs-netdev.lock');
 const OFP_DEFAULT_PRIORITY = 0x8000;
+
+/**
+ * A watchdog per instance: a tiny shell loop, detached from us, that waits for this Node
+ * process to go away and then tears the instance down exactly as `stop()` would (asking the
+ * daemons to exit, killing the given pids, removing DIR). It covers the cases an exit hook
+ * cannot: vitest ending a worker with a signal, a crash, a timeout. `stop()` kills it first.
+ */
+const WATCHDOG = `parent=$1; dir=$2; shift 2
+while kill -0 "$parent" 2>/dev/null; do sleep 1; done
+[ -S "$dir/ovs-vswitchd.ctl" ] && timeout 5 ovs-appctl -t "$dir/ovs-vswitchd.ctl" exit --cleanup >/dev/null 2>&1
+[ -S "$dir/ovsdb-server.ctl" ] && timeout 5 ovs-appctl -t "$dir/ovsdb-server.ctl" exit >/dev/null 2>&1
+kill "$@" 2>/dev/null
+rm -rf "$dir"`;
+
+function startWatchdog(dir: string, pids: readonly number[]): number | undefined {
+  const child = spawn('sh', ['-c', WATCHDOG, 'sluice-ovs-watchdog', String(process.pid), dir, ...pids.map(String)], {
+    detached: true,
+    stdio: 'ignore',
+  });
+  child.unref();
+  return child.pid;
+}
+
+function stopWatchdog(pid: number | undefined): void {
+  if (pid === undefined) return;
+  // detached made it a process-group leader: the group is the shell and its `sleep`.
+  try { process.kill(-pid, 'SIGKILL'); } catch { /* already gone */ }
+}
 
 export type DatapathType = 'netdev' | 'dummy';
 
@@ -202,6 +234,7 @@ export class OvsInstance {
   private readonly bridges = new Set<string>();
   private vswitchdPid: number | undefined;
   private ovsdbPid: number | undefined;
+  private watchdogPid: number | undefined;
   private stopped = false;
 
   private constructor(
@@ -234,7 +267,11 @@ export class OvsInstance {
     const ovs = new OvsInstance(mkdtempSync(join(tmpdir(), 'sluice-ovs-')), opts.datapathType ?? 'netdev');
     try {
       await ovs.startOvsdb();
+      ovs.watchdogPid = startWatchdog(ovs.dir, ovs.pids);
       await ovs.startVswitchd(opts.lockTimeoutMs ?? 60_000);
+      // Restart the watchdog so it knows vswitchd's pid too.
+      stopWatchdog(ovs.watchdogPid);
+      ovs.watchdogPid = startWatchdog(ovs.dir, ovs.pids);
     } catch (e) {
       await ovs.stop();
       throw e;
@@ -386,6 +423,7 @@ export class OvsInstance {
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
+    stopWatchdog(this.watchdogPid);
     const vs = this.vswitchdPid;
     if (vs !== undefined && processAlive(vs, 'ovs-vswitchd')) {
       // A clean exit deletes the datapath and with it the persistent taps.
@@ -439,6 +477,7 @@ export class OvsTestController {
     readonly dir: string,
     readonly port: number,
     readonly pid: number,
+    private readonly watchdogPid: number | undefined,
   ) {}
 
   /** The target to give a switch: `tcp:127.0.0.1:PORT`. */
@@ -461,7 +500,8 @@ export class OvsTestController {
         '--detach',
         ...(opts.args ?? []),
       ], env);
-      return new OvsTestController(dir, port, readPid(join(dir, 'ovs-testcontroller.pid')));
+      const pid = readPid(join(dir, 'ovs-testcontroller.pid'));
+      return new OvsTestController(dir, port, pid, startWatchdog(dir, [pid]));
     } catch (e) {
       rmSync(dir, { recursive: true, force: true });
       throw e;
@@ -471,6 +511,7 @@ export class OvsTestController {
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
+    stopWatchdog(this.watchdogPid);
     await terminate(this.pid, 'ovs-testcontroller');
     rmSync(this.dir, { recursive: true, force: true });
   }
