@@ -4,7 +4,7 @@
  * ovs-testcontroller, a second netdev instance is refused while the first holds the datapath,
  * and everything is gone afterwards.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NetLab, trySh } from '../support/netns.js';
 import { OvsInstance, OvsTestController, parseDumpFlows, processAlive } from '../support/ovs.js';
@@ -18,6 +18,18 @@ function twoHosts(lab: NetLab): { ns1: string; ns2: string; p1: string; p2: stri
   lab.exec(ns1, 'ip', ['addr', 'add', '10.77.0.1/24', 'dev', h1]);
   lab.exec(ns2, 'ip', ['addr', 'add', '10.77.0.2/24', 'dev', h2]);
   return { ns1, ns2, p1, p2 };
+}
+
+/** Pids of live processes whose command line mentions `text` (zombies have none). */
+function processesMentioning(text: string): number[] {
+  const found: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(text)) found.push(Number(entry));
+    } catch { /* exited meanwhile */ }
+  }
+  return found;
 }
 
 const ping = (lab: NetLab, ns: string, dst: string, count: number, waitS = 2) =>
@@ -118,7 +130,10 @@ describe('OvsInstance (userspace Open vSwitch in a private dir)', () => {
     lab.cleanup();
 
     for (const pid of ourPids) expect(processAlive(pid), `pid ${pid}`).toBe(false);
-    for (const dir of ourDirs) expect(existsSync(dir), dir).toBe(false);
+    for (const dir of ourDirs) {
+      expect(existsSync(dir), dir).toBe(false);
+      expect(processesMentioning(dir), `processes still using ${dir}`).toEqual([]);
+    }
     expect(existsSync(`/sys/class/net/${bridge}`)).toBe(false);
     const after = trySh('ip', ['netns', 'list']).stdout;
     for (const n of ours) expect(after).not.toContain(n);
