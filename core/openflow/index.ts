@@ -22,3 +22,4 @@ export * from './framing.js';
 export * from './of10.js';
 export * from './of10-match.js';
 export * from './of10-actions.js';
+export * from './oxm-prerequisites.js';

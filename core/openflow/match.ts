@@ -216,7 +216,13 @@ export function decodeMatch(r: OfpReader): Match {
       if (fieldNo < 32) { dup = (seenLo & (1 << fieldNo)) !== 0; seenLo |= 1 << fieldNo; }
       else { dup = (seenHi & (1 << (fieldNo - 32))) !== 0; seenHi |= 1 << (fieldNo - 32); }
     } else {
-      const key = cls === OFPXMC.EXPERIMENTER ? `${cls}:${fieldNo}:${body.buf.readUInt32BE(at + 4)}` : `${cls}:${fieldNo}`;
+      let key = `${cls}:${fieldNo}`;
+      if (cls === OFPXMC.EXPERIMENTER) {
+        const exp = body.buf.readUInt32BE(at + 4);
+        key += `:${exp}`;
+        // EXT-256 fields share oxm_field 0 and differ by the exp_type after the experimenter id.
+        if (exp === OXM_EXPERIMENTER.ONF && fieldNo === 0 && body.pos - at >= 10) key += `:${body.buf.readUInt16BE(at + 8)}`;
+      }
       seenOther ??= [];
       dup = seenOther.includes(key);
       seenOther.push(key);
