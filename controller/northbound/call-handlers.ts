@@ -26,15 +26,29 @@ export function unary<Req, Res>(
 }
 
 /**
- * Messages a stream may have queued for one client before it is cut off. Events are small; 10k
- * is minutes of normal traffic but bounds memory if a client stops reading during a storm.
+ * Live messages a stream may have queued for one client before it is cut off. Events are small;
+ * this is minutes of normal traffic but bounds memory if a client stops reading during a storm.
  */
-export const MAX_QUEUED_MESSAGES = 10_000;
+export const DEFAULT_STREAM_QUEUE_LIMIT = 50_000;
+
+/** How a stream's producer hands messages over. */
+export interface StreamSink<Res> {
+  /** A live message; ends the stream with RESOURCE_EXHAUSTED if the client is too far behind. */
+  (message: Res): void;
+  /**
+   * A message of an initial replay (e.g. a topology snapshot). Never counted against the limit:
+   * its size is that of the state, which the server holds anyway, and a large fabric must not
+   * make every Watch fail at the start.
+   */
+  replay(message: Res): void;
+}
 
 type AnyStream = ServerWritableStream<unknown, unknown>;
 
 export class ServerStreams {
   private readonly open = new Map<AnyStream, () => void>();
+
+  constructor(private readonly queueLimit = DEFAULT_STREAM_QUEUE_LIMIT) {}
 
   /** Number of server-streaming calls currently open. */
   get size(): number {
@@ -45,7 +59,7 @@ export class ServerStreams {
    * Runs one streaming call: `start` gets a `send` function and returns how to stop. `start` may
    * throw a typed error (e.g. an invalid filter) and the call ends with the mapped status.
    */
-  run<Req, Res>(call: ServerWritableStream<Req, Res>, start: (send: (message: Res) => void) => Unsubscribe): void {
+  run<Req, Res>(call: ServerWritableStream<Req, Res>, start: (send: StreamSink<Res>) => Unsubscribe): void {
     const stream = call as unknown as AnyStream;
     let unsubscribe: Unsubscribe | undefined;
     let finished = false;
@@ -60,17 +74,20 @@ export class ServerStreams {
       finish();
       call.emit('error', toStatusError(err));
     };
-    const send = (message: Res): void => {
+    const send = ((message: Res): void => {
       if (finished) return;
-      if (call.writableLength >= MAX_QUEUED_MESSAGES) {
+      if (call.writableLength >= this.queueLimit) {
         finish();
         call.emit('error', {
           code: status.RESOURCE_EXHAUSTED,
-          details: `client is not reading: ${MAX_QUEUED_MESSAGES} messages queued`,
+          details: `client is not reading: ${call.writableLength} messages queued`,
         });
         return;
       }
       call.write(message);
+    }) as StreamSink<Res>;
+    send.replay = (message: Res): void => {
+      if (!finished) call.write(message);
     };
     call.on('cancelled', finish);
     call.on('close', finish);

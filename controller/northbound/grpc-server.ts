@@ -45,6 +45,8 @@ export interface NorthboundServerOptions {
   token?: string;
   /** How long stop() waits for in-flight unary calls; default 5000 ms. */
   shutdownGraceMs?: number;
+  /** Live messages queued for one Watch/Subscribe client before it is cut off (RESOURCE_EXHAUSTED). */
+  streamQueueLimit?: number;
 }
 
 export const DEFAULT_NORTHBOUND_HOST = '0.0.0.0';
@@ -67,7 +69,7 @@ export interface NorthboundRegistry {
 
 export class NorthboundServer implements NorthboundRegistry {
   private readonly server: grpc.Server;
-  private readonly streams = new ServerStreams();
+  private readonly streams: ServerStreams;
   private readonly health: HealthImplementation;
   private readonly baseDefinition: protoLoader.PackageDefinition;
   /** Message types of plugin services, keyed so reflection can describe them. */
@@ -80,6 +82,7 @@ export class NorthboundServer implements NorthboundRegistry {
     backends: NorthboundBackends,
     private readonly options: NorthboundServerOptions = {},
   ) {
+    this.streams = new ServerStreams(options.streamQueueLimit);
     const interceptors = options.token === undefined ? [] : [bearerAuthInterceptor(options.token)];
     this.server = new grpc.Server({ interceptors });
     const { definition, grpcObject } = loadSluiceProtos();

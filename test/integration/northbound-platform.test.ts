@@ -225,3 +225,46 @@ describe('graceful stop', () => {
     }
   });
 });
+
+describe('slow stream clients', () => {
+  it('cuts off a client that stops reading, but never counts the initial snapshot', async () => {
+    const fake = new FakeController();
+    const server = new NorthboundServer(fake.backends(), { host: '127.0.0.1', port: 0, streamQueueLimit: 5 });
+    const port = await server.start();
+    const client = new SluiceClient({ server: `127.0.0.1:${port}` });
+    try {
+      // 12 snapshot messages pass a limit of 5.
+      const watch = client.watchTopology({ include_snapshot: true });
+      const snapshot: string[] = [];
+      await new Promise<void>((resolve, reject) => {
+        watch.on('data', (e: { type: string }) => {
+          snapshot.push(e.type);
+          if (e.type === 'TOPOLOGY_EVENT_TYPE_SNAPSHOT_COMPLETE') resolve();
+        });
+        watch.on('error', reject);
+      });
+      expect(snapshot).toHaveLength(12);
+      watch.on('error', () => {});
+      watch.cancel();
+
+      const events = client.subscribeEvents({});
+      events.pause();
+      for (let i = 0; i < 200 && fake.eventSubscribers < 1; i++) await new Promise((r) => setTimeout(r, 10));
+      // A burst the client does not read: the server drops the subscription rather than buffer it.
+      for (let i = 0; i < 1000; i++) {
+        fake.emitEvent({ kind: 'flood', source: 'test', severity: 'info', message: `#${i}`, attributes: {} });
+      }
+      expect(fake.eventSubscribers).toBe(0);
+      const err = await new Promise<grpc.ServiceError>((resolve) => {
+        events.on('error', resolve);
+        events.on('data', () => {});
+        events.resume();
+      });
+      expect(err.code).toBe(grpc.status.RESOURCE_EXHAUSTED);
+      expect(err.details).toMatch(/client is not reading/);
+    } finally {
+      client.close();
+      await server.stop();
+    }
+  });
+});

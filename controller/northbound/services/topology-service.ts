@@ -51,8 +51,8 @@ export function topologyService(backend: TopologyBackend, streams: ServerStreams
             ...snap.links.map((l) => ({ type: 'link-added' as const, link: l, time })),
             ...snap.hosts.map((h) => ({ type: 'host-added' as const, host: h, time })),
           ];
-          for (const change of replay) send(topologyEventMessage(change, true));
-          send({ type: 'TOPOLOGY_EVENT_TYPE_SNAPSHOT_COMPLETE', time: timestampMessage(time), snapshot: true });
+          for (const change of replay) send.replay(topologyEventMessage(change, true));
+          send.replay({ type: 'TOPOLOGY_EVENT_TYPE_SNAPSHOT_COMPLETE', time: timestampMessage(time), snapshot: true });
         }
         return unsubscribe;
       });
