@@ -88,13 +88,13 @@ describe('tables', () => {
     ]);
   });
 
-  it('flows with owner and cookie, filtered by --switch', async () => {
+  it('flows with owner and cookie, filtered by --switch, in table then priority order', async () => {
     const r = await ctl([...base(), 'flows', '--switch', '0000000000000001']);
     expect(r.code).toBe(0);
     expect(r.stdout.split('\n')).toEqual([
       'DPID              TABLE  PRIORITY  COOKIE              OWNER     PACKETS  BYTES  MATCH                      INSTRUCTIONS',
-      '0000000000000001      4       100  0x0100000000000001  l2              0      0  eth_dst=00:00:00:00:00:01  drop',
       '0000000000000001      0        10  0x0200000000000002  firewall        0      0  *                          drop',
+      '0000000000000001      4       100  0x0100000000000001  l2              0      0  eth_dst=00:00:00:00:00:01  drop',
       '',
     ]);
   });

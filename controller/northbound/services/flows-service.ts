@@ -6,7 +6,7 @@
  * knowledge; the backend owns the codec and reports problems as FieldViolationError with the same
  * "match[i].field/value/mask" paths, so clients see one consistent INVALID_ARGUMENT shape.
  */
-import type { FlowsBackend, MatchFieldText } from '../backend.js';
+import type { FlowRecord, FlowsBackend, MatchFieldText } from '../backend.js';
 import { unary } from '../call-handlers.js';
 import type { FlowsHandlers } from '../generated/sluice/v1/Flows.js';
 import type { MatchField__Output } from '../generated/sluice/v1/MatchField.js';
@@ -29,7 +29,7 @@ export function flowsService(backend: FlowsBackend): FlowsHandlers {
       const cookieMask = checks.uint64('cookie_mask', req.cookie_mask);
       checks.done();
       const flows = await backend.list({ dpid, tableId, cookie, cookieMask, owner: req.owner || undefined });
-      return { flows: flows.map(flowMessage) };
+      return { flows: [...flows].sort(flowOrder).map(flowMessage) };
     }),
 
     Add: unary(async (req) => {
@@ -87,6 +87,12 @@ export function flowsService(backend: FlowsBackend): FlowsHandlers {
       return { deleted };
     }),
   };
+}
+
+/** The order ListFlowsResponse promises: dpid, table, then the entry a lookup would hit first. */
+function flowOrder(a: FlowRecord, b: FlowRecord): number {
+  if (a.dpid !== b.dpid) return a.dpid < b.dpid ? -1 : 1;
+  return a.tableId - b.tableId || b.priority - a.priority;
 }
 
 function matchFields(checks: RequestChecks, fields: MatchField__Output[]): MatchFieldText[] {
