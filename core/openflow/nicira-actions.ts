@@ -369,6 +369,9 @@ function decodeLearn(b: OfpReader): NiciraAction | undefined {
   };
 }
 
+const MAX_CT_NESTING = 8;
+let ctDepth = 0;
+
 function decodeCt(b: OfpReader, at: number): NiciraAction | undefined {
   if (b.remaining < 14) {
     b.pos = at;
@@ -380,7 +383,20 @@ function decodeCt(b: OfpReader, at: number): NiciraAction | undefined {
   const recircTable = b.u8('nx_action_conntrack.recirc_table');
   if (!zeros(b, 3)) return undefined;
   const alg = b.u16('nx_action_conntrack.alg');
-  const actions = decodeActions(b, b.remaining);
+  // ct may carry actions, including another ct; bound the recursion so a hostile 64 KB message
+  // of nested ct actions is a typed error instead of a stack overflow. OVS itself nests none.
+  if (ctDepth >= MAX_CT_NESTING) {
+    b.pos = at;
+    throw b.error('nx_action_conntrack.actions', `ct actions nested deeper than ${MAX_CT_NESTING}`,
+      { type: OFPET.BAD_ACTION, code: OFPBAC.BAD_ARGUMENT });
+  }
+  let actions: Action[];
+  ctDepth++;
+  try {
+    actions = decodeActions(b, b.remaining);
+  } finally {
+    ctDepth--;
+  }
   const base = { type: 'NX_CT', flags, zoneOfsNbits, recircTable, alg, actions } as const;
   return zoneHeader === 0 ? base : { ...base, zoneSrc: nxmRefFromHeader(zoneHeader) };
 }

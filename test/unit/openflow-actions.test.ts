@@ -220,6 +220,20 @@ describe('Nicira actions', () => {
     expect(decodeError(ct).ofpError).toEqual(badAction(OFPBAC.BAD_TYPE));
   });
 
+  it('bounds ct nesting: 2700 nested ct actions are OFPBAC_BAD_ARGUMENT, not a stack overflow', () => {
+    const depth = 2700;
+    const buf = Buffer.alloc(depth * 24);
+    for (let i = 0; i < depth; i++) {
+      buf.writeUInt16BE(0xffff, i * 24);
+      buf.writeUInt16BE((depth - i) * 24, i * 24 + 2);
+      buf.writeUInt32BE(0x2320, i * 24 + 4);
+      buf.writeUInt16BE(35, i * 24 + 8);
+    }
+    expect(decodeError(buf).ofpError).toEqual(badAction(OFPBAC.BAD_ARGUMENT));
+    // Nesting within the bound still decodes.
+    expect(decode(buf.subarray((depth - 3) * 24))[0]).toMatchObject({ type: 'NX_CT', actions: [{ type: 'NX_CT', actions: [{ type: 'NX_CT', actions: [] }] }] });
+  });
+
   it('encodes a single action with encodeAction', () => {
     const w = new OfpWriter();
     encodeAction(w, { type: 'NX_CT_CLEAR' });
