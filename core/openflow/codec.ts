@@ -101,6 +101,9 @@ const TYPE_NAMES: readonly (OfpTypeName | undefined)[] = (() => {
   return names;
 })();
 
+/** "OFPT_<name>" per wire number, built once so error reporting costs nothing per message. */
+const MSG_TYPES: readonly string[] = TYPE_NAMES.map((name, code) => (name === undefined ? `type ${code}` : `OFPT_${name}`));
+
 /** The OFPT_ name of a wire type number, or undefined if OF1.3 does not define it. */
 export function ofpTypeName(type: number): OfpTypeName | undefined {
   return TYPE_NAMES[type];
@@ -128,7 +131,7 @@ export function decodeHeader(buf: Buffer, offset = 0): OfpHeader {
 export function decodeMessage(buf: Buffer, offset = 0): OfpMessage {
   const h = decodeHeader(buf, offset);
   const name = TYPE_NAMES[h.type];
-  const msgType = name === undefined ? `type ${h.type}` : `OFPT_${name}`;
+  const msgType = MSG_TYPES[h.type]!;
   if (h.version !== OFP_VERSION && name !== 'HELLO') {
     throw new OfpDecodeError(msgType, 0, 'ofp_header.version', `version ${h.version} is not OpenFlow 1.3 (4)`,
       { type: OFPET.BAD_REQUEST, code: OFPBRC.BAD_VERSION });

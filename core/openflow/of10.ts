@@ -91,7 +91,7 @@ export interface Of10FeaturesReply extends X {
   capabilities: number;
   /** Bitmap of 1 << OFPAT10_* supported. */
   actions: number;
-  ports: Of10PhyPort[];
+  ports: readonly Of10PhyPort[];
 }
 export interface Of10GetConfigRequest extends X { type: 'GET_CONFIG_REQUEST' }
 export interface Of10GetConfigReply extends X { type: 'GET_CONFIG_REPLY'; flags: number; missSendLen: number }
@@ -121,7 +121,7 @@ export interface Of10PacketOut extends X {
   type: 'PACKET_OUT';
   bufferId: number;
   inPort: number;
-  actions: Of10Action[];
+  actions: readonly Of10Action[];
   data: Buffer;
 }
 export interface Of10FlowMod extends X {
@@ -135,7 +135,7 @@ export interface Of10FlowMod extends X {
   bufferId: number;
   outPort: number;
   flags: number;
-  actions: Of10Action[];
+  actions: readonly Of10Action[];
 }
 export interface Of10BarrierRequest extends X { type: 'BARRIER_REQUEST' }
 export interface Of10BarrierReply extends X { type: 'BARRIER_REPLY' }

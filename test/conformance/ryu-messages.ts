@@ -92,6 +92,11 @@ function wireLength(encode: (w: OfpWriter) => void): number {
   return w.pos;
 }
 
+// Built from untyped JSON; the byte comparison in the conformance test is what checks the shape.
+const asMessage = (m: object): OfpMessage => m as OfpMessage;
+const asRequestBody = (b: object): MultipartRequestBody => b as MultipartRequestBody;
+const asReplyBody = (b: object): MultipartReplyBody => b as MultipartReplyBody;
+
 // ---------------------------------------------------------------------------------------------
 // Multipart bodies
 
@@ -158,15 +163,15 @@ function requestBodyToRyu(b: MultipartRequestBody): [string, Obj] {
 function requestBodyFromRyu(name: OfpMultipartTypeName, j: Obj): MultipartRequestBody {
   switch (name) {
     case 'FLOW': case 'AGGREGATE':
-      return { mpType: name, ...flatFrom(j, FLOW_STATS_REQUEST, ['cookie', 'cookieMask']), match: matchFromRyu(j.match) } as MultipartRequestBody;
-    case 'PORT_STATS': return { mpType: name, ...flatFrom(j, ['portNo']) } as MultipartRequestBody;
-    case 'QUEUE': return { mpType: name, ...flatFrom(j, ['portNo', 'queueId']) } as MultipartRequestBody;
-    case 'GROUP': return { mpType: name, ...flatFrom(j, ['groupId']) } as MultipartRequestBody;
-    case 'METER': case 'METER_CONFIG': return { mpType: name, ...flatFrom(j, ['meterId']) } as MultipartRequestBody;
+      return asRequestBody({ mpType: name, ...flatFrom(j, FLOW_STATS_REQUEST, ['cookie', 'cookieMask']), match: matchFromRyu(j.match) });
+    case 'PORT_STATS': return asRequestBody({ mpType: name, ...flatFrom(j, ['portNo']) });
+    case 'QUEUE': return asRequestBody({ mpType: name, ...flatFrom(j, ['portNo', 'queueId']) });
+    case 'GROUP': return asRequestBody({ mpType: name, ...flatFrom(j, ['groupId']) });
+    case 'METER': case 'METER_CONFIG': return asRequestBody({ mpType: name, ...flatFrom(j, ['meterId']) });
     case 'TABLE_FEATURES': return { mpType: name, tables: list(j, 'body').map(tableFeaturesFromRyu) };
     case 'EXPERIMENTER':
-      return { mpType: name, ...flatFrom(j, ['experimenter', 'expType']), data: bytes(j, 'data') } as MultipartRequestBody;
-    default: return { mpType: name } as MultipartRequestBody;
+      return asRequestBody({ mpType: name, ...flatFrom(j, ['experimenter', 'expType']), data: bytes(j, 'data') });
+    default: return asRequestBody({ mpType: name });
   }
 }
 
@@ -219,8 +224,6 @@ function replyBodyFromRyu(name: OfpMultipartTypeName, body: unknown): MultipartR
     if (c !== cls) throw new Error(`body: expected ${cls}, got ${c}`);
     return o;
   };
-  // Entries come back untyped (unknown[]); the `as MultipartReplyBody` below is where the shape is
-  // asserted, and the byte comparison in the conformance test is what checks it.
   const each = (cls: string, f: (o: Obj) => unknown): unknown[] => {
     if (!Array.isArray(body)) throw new Error('body: expected an array');
     return body.map((e) => {
@@ -236,40 +239,40 @@ function replyBodyFromRyu(name: OfpMultipartTypeName, body: unknown): MultipartR
         serialNum: str(o, 'serial_num'), dpDesc: str(o, 'dp_desc') };
     }
     case 'FLOW':
-      return { mpType: name, stats: each('OFPFlowStats', (o) => ({
+      return asReplyBody({ mpType: name, stats: each('OFPFlowStats', (o) => ({
         ...flatFrom(o, FLOW_STATS, FLOW_STATS_U64), match: matchFromRyu(o.match), instructions: list(o, 'instructions').map(instructionFromRyu),
-      })) } as MultipartReplyBody;
+      })) });
     case 'AGGREGATE':
-      return { mpType: name, ...flatFrom(one('OFPAggregateStats'), ['flowCount'], ['packetCount', 'byteCount']) } as MultipartReplyBody;
+      return asReplyBody({ mpType: name, ...flatFrom(one('OFPAggregateStats'), ['flowCount'], ['packetCount', 'byteCount']) });
     case 'TABLE':
-      return { mpType: name, stats: each('OFPTableStats', (o) => flatFrom(o, ['tableId', 'activeCount'], ['lookupCount', 'matchedCount'])) } as MultipartReplyBody;
+      return asReplyBody({ mpType: name, stats: each('OFPTableStats', (o) => flatFrom(o, ['tableId', 'activeCount'], ['lookupCount', 'matchedCount'])) });
     case 'PORT_STATS':
-      return { mpType: name, stats: each('OFPPortStats', (o) => flatFrom(o, PORT_STATS, PORT_STATS_U64)) } as MultipartReplyBody;
+      return asReplyBody({ mpType: name, stats: each('OFPPortStats', (o) => flatFrom(o, PORT_STATS, PORT_STATS_U64)) });
     case 'QUEUE':
-      return { mpType: name, stats: each('OFPQueueStats', (o) => flatFrom(o, QUEUE_STATS, QUEUE_STATS_U64)) } as MultipartReplyBody;
+      return asReplyBody({ mpType: name, stats: each('OFPQueueStats', (o) => flatFrom(o, QUEUE_STATS, QUEUE_STATS_U64)) });
     case 'GROUP':
-      return { mpType: name, stats: each('OFPGroupStats', (o) => ({
+      return asReplyBody({ mpType: name, stats: each('OFPGroupStats', (o) => ({
         ...flatFrom(o, GROUP_STATS, ['packetCount', 'byteCount']),
         bucketStats: list(o, 'bucket_stats').map((c) => flatFrom(unwrap(c)[1], [], ['packetCount', 'byteCount'])),
-      })) } as MultipartReplyBody;
+      })) });
     case 'GROUP_DESC':
-      return { mpType: name, groups: each('OFPGroupDescStats', (o) => ({
+      return asReplyBody({ mpType: name, groups: each('OFPGroupDescStats', (o) => ({
         ...flatFrom(o, ['groupId']), groupType: flatFrom(o, ['type']).type, buckets: list(o, 'buckets').map(bucketFromRyu),
-      })) } as MultipartReplyBody;
+      })) });
     case 'GROUP_FEATURES': {
       const o = one('OFPGroupFeaturesStats');
-      return { mpType: name, ...flatFrom(o, ['types', 'capabilities']), maxGroups: list(o, 'max_groups'), actions: list(o, 'actions') } as MultipartReplyBody;
+      return asReplyBody({ mpType: name, ...flatFrom(o, ['types', 'capabilities']), maxGroups: list(o, 'max_groups'), actions: list(o, 'actions') });
     }
     case 'METER':
-      return { mpType: name, stats: each('OFPMeterStats', (o) => ({
+      return asReplyBody({ mpType: name, stats: each('OFPMeterStats', (o) => ({
         ...flatFrom(o, METER_STATS, METER_STATS_U64),
         bandStats: list(o, 'band_stats').map((c) => flatFrom(unwrap(c)[1], [], ['packetBandCount', 'byteBandCount'])),
-      })) } as MultipartReplyBody;
+      })) });
     case 'METER_CONFIG':
-      return { mpType: name, configs: each('OFPMeterConfigStats', (o) => ({
+      return asReplyBody({ mpType: name, configs: each('OFPMeterConfigStats', (o) => ({
         ...flatFrom(o, ['flags', 'meterId']), bands: list(o, 'bands').map(meterBandFromRyu),
-      })) } as MultipartReplyBody;
-    case 'METER_FEATURES': return { mpType: name, ...flatFrom(one('OFPMeterFeaturesStats'), METER_FEATURES) } as MultipartReplyBody;
+      })) });
+    case 'METER_FEATURES': return asReplyBody({ mpType: name, ...flatFrom(one('OFPMeterFeaturesStats'), METER_FEATURES) });
     case 'TABLE_FEATURES': {
       if (!Array.isArray(body)) throw new Error('body: expected an array');
       return { mpType: name, tables: body.map(tableFeaturesFromRyu) };
@@ -280,7 +283,7 @@ function replyBodyFromRyu(name: OfpMultipartTypeName, body: unknown): MultipartR
     }
     case 'EXPERIMENTER': {
       const o = one('OFPExperimenterMultipart');
-      return { mpType: name, ...flatFrom(o, ['experimenter', 'expType']), data: bytes(o, 'data') } as MultipartReplyBody;
+      return asReplyBody({ mpType: name, ...flatFrom(o, ['experimenter', 'expType']), data: bytes(o, 'data') });
     }
   }
 }
@@ -412,61 +415,61 @@ export function messageFromRyu(json: RyuJson): OfpMessage {
     case 'OFPErrorMsg': {
       const { type: errorType } = flatFrom(j, ['type']) as { type: number };
       if (errorType === 0xffff) {
-        return { type: 'ERROR', xid, errorType, ...flatFrom(j, ['expType', 'experimenter']), data: bytes(j, 'data') } as OfpMessage;
+        return asMessage({ type: 'ERROR', xid, errorType, ...flatFrom(j, ['expType', 'experimenter']), data: bytes(j, 'data') });
       }
-      return { type: 'ERROR', xid, errorType, ...flatFrom(j, ['code']), data: bytes(j, 'data') } as OfpMessage;
+      return asMessage({ type: 'ERROR', xid, errorType, ...flatFrom(j, ['code']), data: bytes(j, 'data') });
     }
     case 'OFPEchoRequest': return { type: 'ECHO_REQUEST', xid, data: bytes(j, 'data') };
     case 'OFPEchoReply': return { type: 'ECHO_REPLY', xid, data: bytes(j, 'data') };
     case 'OFPExperimenter':
-      return { type: 'EXPERIMENTER', xid, ...flatFrom(j, ['experimenter', 'expType']), data: bytes(j, 'data') } as OfpMessage;
+      return asMessage({ type: 'EXPERIMENTER', xid, ...flatFrom(j, ['experimenter', 'expType']), data: bytes(j, 'data') });
     case 'OFPFeaturesRequest': return { type: 'FEATURES_REQUEST', xid };
     case 'OFPSwitchFeatures':
-      return { type: 'FEATURES_REPLY', xid, ...flatFrom(j, ['nBuffers', 'nTables', 'auxiliaryId', 'capabilities'], ['datapathId']), reserved: 0 } as OfpMessage;
+      return asMessage({ type: 'FEATURES_REPLY', xid, ...flatFrom(j, ['nBuffers', 'nTables', 'auxiliaryId', 'capabilities'], ['datapathId']), reserved: 0 });
     case 'OFPGetConfigRequest': return { type: 'GET_CONFIG_REQUEST', xid };
-    case 'OFPGetConfigReply': return { type: 'GET_CONFIG_REPLY', xid, ...flatFrom(j, ['flags', 'missSendLen']) } as OfpMessage;
-    case 'OFPSetConfig': return { type: 'SET_CONFIG', xid, ...flatFrom(j, ['flags', 'missSendLen']) } as OfpMessage;
+    case 'OFPGetConfigReply': return asMessage({ type: 'GET_CONFIG_REPLY', xid, ...flatFrom(j, ['flags', 'missSendLen']) });
+    case 'OFPSetConfig': return asMessage({ type: 'SET_CONFIG', xid, ...flatFrom(j, ['flags', 'missSendLen']) });
     case 'OFPPacketIn':
-      return { type: 'PACKET_IN', xid, ...flatFrom(j, PACKET_IN, ['cookie']), match: matchFromRyu(j.match), data: bytes(j, 'data') } as OfpMessage;
+      return asMessage({ type: 'PACKET_IN', xid, ...flatFrom(j, PACKET_IN, ['cookie']), match: matchFromRyu(j.match), data: bytes(j, 'data') });
     case 'OFPFlowRemoved':
-      return { type: 'FLOW_REMOVED', xid, ...flatFrom(j, FLOW_REMOVED, ['cookie', 'packetCount', 'byteCount']), match: matchFromRyu(j.match) } as OfpMessage;
-    case 'OFPPortStatus': return { type: 'PORT_STATUS', xid, ...flatFrom(j, ['reason']), desc: portDescFromRyu(j.desc) } as OfpMessage;
+      return asMessage({ type: 'FLOW_REMOVED', xid, ...flatFrom(j, FLOW_REMOVED, ['cookie', 'packetCount', 'byteCount']), match: matchFromRyu(j.match) });
+    case 'OFPPortStatus': return asMessage({ type: 'PORT_STATUS', xid, ...flatFrom(j, ['reason']), desc: portDescFromRyu(j.desc) });
     case 'OFPPacketOut': {
       const data = typeof j.data === 'object' && j.data !== null && !Array.isArray(j.data) ? packetFromRyu(j.data) : bytes(j, 'data');
-      return { type: 'PACKET_OUT', xid, ...flatFrom(j, ['bufferId', 'inPort']), actions: list(j, 'actions').map(actionFromRyu), data } as OfpMessage;
+      return asMessage({ type: 'PACKET_OUT', xid, ...flatFrom(j, ['bufferId', 'inPort']), actions: list(j, 'actions').map(actionFromRyu), data });
     }
     case 'OFPFlowMod':
-      return {
+      return asMessage({
         type: 'FLOW_MOD', xid, ...flatFrom(j, FLOW_MOD, ['cookie', 'cookieMask']), match: matchFromRyu(j.match),
         instructions: list(j, 'instructions').map(instructionFromRyu),
-      } as OfpMessage;
+      });
     case 'OFPGroupMod':
-      return {
+      return asMessage({
         type: 'GROUP_MOD', xid, ...flatFrom(j, ['command', 'groupId']), groupType: flatFrom(j, ['type']).type,
         buckets: list(j, 'buckets').map(bucketFromRyu),
-      } as OfpMessage;
+      });
     case 'OFPPortMod':
-      return { type: 'PORT_MOD', xid, ...flatFrom(j, ['portNo', 'config', 'mask', 'advertise']), hwAddr: str(j, 'hw_addr') } as OfpMessage;
-    case 'OFPTableMod': return { type: 'TABLE_MOD', xid, ...flatFrom(j, ['tableId', 'config']) } as OfpMessage;
+      return asMessage({ type: 'PORT_MOD', xid, ...flatFrom(j, ['portNo', 'config', 'mask', 'advertise']), hwAddr: str(j, 'hw_addr') });
+    case 'OFPTableMod': return asMessage({ type: 'TABLE_MOD', xid, ...flatFrom(j, ['tableId', 'config']) });
     case 'OFPBarrierRequest': return { type: 'BARRIER_REQUEST', xid };
     case 'OFPBarrierReply': return { type: 'BARRIER_REPLY', xid };
-    case 'OFPQueueGetConfigRequest': return { type: 'QUEUE_GET_CONFIG_REQUEST', xid, ...flatFrom(j, ['port']) } as OfpMessage;
+    case 'OFPQueueGetConfigRequest': return asMessage({ type: 'QUEUE_GET_CONFIG_REQUEST', xid, ...flatFrom(j, ['port']) });
     case 'OFPQueueGetConfigReply':
-      return { type: 'QUEUE_GET_CONFIG_REPLY', xid, ...flatFrom(j, ['port']), queues: list(j, 'queues').map(packetQueueFromRyu) } as OfpMessage;
-    case 'OFPRoleRequest': return { type: 'ROLE_REQUEST', xid, ...flatFrom(j, ['role'], ['generationId']) } as OfpMessage;
-    case 'OFPRoleReply': return { type: 'ROLE_REPLY', xid, ...flatFrom(j, ['role'], ['generationId']) } as OfpMessage;
+      return asMessage({ type: 'QUEUE_GET_CONFIG_REPLY', xid, ...flatFrom(j, ['port']), queues: list(j, 'queues').map(packetQueueFromRyu) });
+    case 'OFPRoleRequest': return asMessage({ type: 'ROLE_REQUEST', xid, ...flatFrom(j, ['role'], ['generationId']) });
+    case 'OFPRoleReply': return asMessage({ type: 'ROLE_REPLY', xid, ...flatFrom(j, ['role'], ['generationId']) });
     case 'OFPGetAsyncRequest': return { type: 'GET_ASYNC_REQUEST', xid };
     case 'OFPGetAsyncReply': case 'OFPSetAsync': {
       const masks = { packetInMask: pair(j, 'packet_in_mask'), portStatusMask: pair(j, 'port_status_mask'), flowRemovedMask: pair(j, 'flow_removed_mask') };
       return cls === 'OFPSetAsync' ? { type: 'SET_ASYNC', xid, ...masks } : { type: 'GET_ASYNC_REPLY', xid, ...masks };
     }
     case 'OFPMeterMod':
-      return { type: 'METER_MOD', xid, ...flatFrom(j, ['command', 'flags', 'meterId']), bands: list(j, 'bands').map(meterBandFromRyu) } as OfpMessage;
+      return asMessage({ type: 'METER_MOD', xid, ...flatFrom(j, ['command', 'flags', 'meterId']), bands: list(j, 'bands').map(meterBandFromRyu) });
     case 'ONFFlowMonitorStatsRequest':
-      return {
+      return asMessage({
         type: 'MULTIPART_REQUEST', xid, ...flatFrom(j, ['flags']),
         body: { mpType: 'EXPERIMENTER', ...flatFrom(j, ['experimenter', 'expType']), data: onfMonitorsFromRyu(list(j, 'body')) },
-      } as OfpMessage;
+      });
     default: {
       const mp = MP_BY_CLASS.get(cls);
       if (mp === undefined) throw new Error(`messageFromRyu: unknown class ${cls}`);

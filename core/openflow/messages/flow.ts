@@ -28,7 +28,7 @@ export interface FlowMod {
   /** OFPFF_* bits. */
   flags: number;
   match: Match;
-  instructions: Instruction[];
+  instructions: readonly Instruction[];
 }
 
 /** ofp_flow_removed. */
@@ -72,7 +72,7 @@ export interface FlowStats {
   packetCount: bigint;
   byteCount: bigint;
   match: Match;
-  instructions: Instruction[];
+  instructions: readonly Instruction[];
 }
 
 /** ofp_aggregate_stats_reply. */

@@ -15,7 +15,7 @@ export interface GroupMod {
   /** ofp_group_mod.type (OFPGT_*). */
   groupType: number;
   groupId: number;
-  buckets: Bucket[];
+  buckets: readonly Bucket[];
 }
 
 export interface BucketCounter {
@@ -31,14 +31,14 @@ export interface GroupStats {
   byteCount: bigint;
   durationSec: number;
   durationNsec: number;
-  bucketStats: BucketCounter[];
+  bucketStats: readonly BucketCounter[];
 }
 
 /** One ofp_group_desc entry. */
 export interface GroupDesc {
   groupType: number;
   groupId: number;
-  buckets: Bucket[];
+  buckets: readonly Bucket[];
 }
 
 /** ofp_group_features. Arrays are indexed by OFPGT_* (ALL, SELECT, INDIRECT, FF). */

@@ -15,7 +15,7 @@ export interface MeterMod {
   /** OFPMF_* bits. */
   flags: number;
   meterId: number;
-  bands: MeterBand[];
+  bands: readonly MeterBand[];
 }
 
 export interface MeterBandStats {
@@ -31,14 +31,14 @@ export interface MeterStats {
   byteInCount: bigint;
   durationSec: number;
   durationNsec: number;
-  bandStats: MeterBandStats[];
+  bandStats: readonly MeterBandStats[];
 }
 
 /** One ofp_meter_config entry. */
 export interface MeterConfig {
   flags: number;
   meterId: number;
-  bands: MeterBand[];
+  bands: readonly MeterBand[];
 }
 
 /** ofp_meter_features. */

@@ -55,25 +55,25 @@ export type MultipartRequestBody =
   | { mpType: 'METER_CONFIG'; meterId: number }
   | { mpType: 'METER_FEATURES' }
   /** An empty list asks for the current features; a non-empty one sets them (§7.3.5.5.1). */
-  | { mpType: 'TABLE_FEATURES'; tables: TableFeatures[] }
+  | { mpType: 'TABLE_FEATURES'; tables: readonly TableFeatures[] }
   | { mpType: 'PORT_DESC' }
   | ({ mpType: 'EXPERIMENTER' } & ExperimenterMultipart);
 
 export type MultipartReplyBody =
   | ({ mpType: 'DESC' } & Desc)
-  | { mpType: 'FLOW'; stats: FlowStats[] }
+  | { mpType: 'FLOW'; stats: readonly FlowStats[] }
   | ({ mpType: 'AGGREGATE' } & AggregateStats)
-  | { mpType: 'TABLE'; stats: TableStats[] }
-  | { mpType: 'PORT_STATS'; stats: PortStats[] }
-  | { mpType: 'QUEUE'; stats: QueueStats[] }
-  | { mpType: 'GROUP'; stats: GroupStats[] }
-  | { mpType: 'GROUP_DESC'; groups: GroupDesc[] }
+  | { mpType: 'TABLE'; stats: readonly TableStats[] }
+  | { mpType: 'PORT_STATS'; stats: readonly PortStats[] }
+  | { mpType: 'QUEUE'; stats: readonly QueueStats[] }
+  | { mpType: 'GROUP'; stats: readonly GroupStats[] }
+  | { mpType: 'GROUP_DESC'; groups: readonly GroupDesc[] }
   | ({ mpType: 'GROUP_FEATURES' } & GroupFeatures)
-  | { mpType: 'METER'; stats: MeterStats[] }
-  | { mpType: 'METER_CONFIG'; configs: MeterConfig[] }
+  | { mpType: 'METER'; stats: readonly MeterStats[] }
+  | { mpType: 'METER_CONFIG'; configs: readonly MeterConfig[] }
   | ({ mpType: 'METER_FEATURES' } & MeterFeatures)
-  | { mpType: 'TABLE_FEATURES'; tables: TableFeatures[] }
-  | { mpType: 'PORT_DESC'; ports: PortDesc[] }
+  | { mpType: 'TABLE_FEATURES'; tables: readonly TableFeatures[] }
+  | { mpType: 'PORT_DESC'; ports: readonly PortDesc[] }
   | ({ mpType: 'EXPERIMENTER' } & ExperimenterMultipart);
 
 export interface MultipartRequest {

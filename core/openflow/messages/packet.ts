@@ -30,7 +30,7 @@ export interface PacketOut {
   xid: number;
   bufferId: number;
   inPort: number;
-  actions: Action[];
+  actions: readonly Action[];
   /** The frame when bufferId is OFP_NO_BUFFER; empty otherwise. */
   data: Buffer;
 }

@@ -18,7 +18,7 @@ export interface QueueGetConfigReply {
   type: 'QUEUE_GET_CONFIG_REPLY';
   xid: number;
   port: number;
-  queues: PacketQueue[];
+  queues: readonly PacketQueue[];
 }
 
 /** ofp_queue_stats_request. */

@@ -16,7 +16,7 @@ export interface Hello {
    * Encoded as OFP_VERSION when absent.
    */
   version?: number;
-  elements: HelloElement[];
+  elements: readonly HelloElement[];
 }
 
 /** ofp_error_msg: a standard error (type < OFPET_EXPERIMENTER). */
