@@ -35,10 +35,16 @@ export interface NorthboundTls {
 }
 
 export interface NorthboundServerOptions {
+  /** "HOST:PORT" as in config `northbound.listen` ("[::]:50051" for IPv6); overrides host/port. */
+  listen?: string;
   /** Listen address; default "0.0.0.0" (DESIGN.md defaults). */
   host?: string;
   /** Listen port; default 50051, 0 picks a free port. */
   port?: number;
+  /** Serve grpc.reflection (v1 and v1alpha); default true (config `northbound.reflection`). */
+  reflection?: boolean;
+  /** Serve grpc.health.v1.Health; default true (config `northbound.health`). */
+  health?: boolean;
   /** Serve TLS instead of plaintext. */
   tls?: NorthboundTls;
   /** When set, every call except health checks needs `authorization: Bearer <token>`. */
@@ -98,7 +104,7 @@ export class NorthboundServer implements NorthboundRegistry {
     const initial: Record<string, ServingStatus> = { '': 'SERVING' };
     for (const name of SLUICE_SERVICE_NAMES) initial[name] = 'SERVING';
     this.health = new HealthImplementation(initial);
-    this.health.addToServer(this.server);
+    if (options.health ?? true) this.health.addToServer(this.server);
     this.refreshReflection();
   }
 
@@ -107,7 +113,7 @@ export class NorthboundServer implements NorthboundRegistry {
     const host = this.options.host ?? DEFAULT_NORTHBOUND_HOST;
     const port = this.options.port ?? DEFAULT_NORTHBOUND_PORT;
     // An IPv6 literal needs brackets in a gRPC target.
-    const address = host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
+    const address = this.options.listen ?? (host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`);
     const tls = this.options.tls;
     const credentials = tls
       ? grpc.ServerCredentials.createSsl(
@@ -185,6 +191,7 @@ export class NorthboundServer implements NorthboundRegistry {
    * service means replacing the reflection service with one that also knows its types.
    */
   private refreshReflection(): void {
+    if (!(this.options.reflection ?? true)) return;
     const merged: protoLoader.PackageDefinition = { ...this.baseDefinition };
     for (const extra of this.extraReflection.values()) Object.assign(merged, extra);
     const next = new ReflectionService(merged as ConstructorParameters<typeof ReflectionService>[0]);

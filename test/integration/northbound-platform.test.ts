@@ -268,3 +268,26 @@ describe('slow stream clients', () => {
     }
   });
 });
+
+describe('config switches', () => {
+  it('binds a "HOST:PORT" listen string and can leave reflection and health out', async () => {
+    const server = new NorthboundServer(new FakeController().backends(), {
+      listen: '127.0.0.1:0',
+      reflection: false,
+      health: false,
+    });
+    try {
+      const port = await server.start();
+      expect(port).toBeGreaterThan(0);
+      await expect(reflect(port, { list_services: '' })).rejects.toMatchObject({ code: grpc.status.UNIMPLEMENTED });
+      const h = healthClient(port);
+      await expect(healthOf(h, '')).rejects.toMatchObject({ code: grpc.status.UNIMPLEMENTED });
+      h.close();
+      const client = new SluiceClient({ server: `127.0.0.1:${port}` });
+      expect((await client.topology.ListSwitches({})).switches).toHaveLength(3);
+      client.close();
+    } finally {
+      await server.stop();
+    }
+  });
+});
