@@ -45,7 +45,7 @@ export class DatapathRequestError extends Error {
     readonly error?: ErrorMsg,
   ) {
     super(`${dpidToString(dpid)}: ${request.type} xid=${request.xid} failed: ${kind}` +
-      (error ? ` (type ${error.errType} code ${error.code})` : ''));
+      (error ? ` (type ${error.errorType} code ${error.code})` : ''));
   }
 }
 
