@@ -23,3 +23,4 @@ export * from './of10.js';
 export * from './of10-match.js';
 export * from './of10-actions.js';
 export * from './oxm-prerequisites.js';
+export * from './version-negotiation.js';
