@@ -17,11 +17,14 @@ import { FLOW_KEY_FIELD as F, FLOW_KEY_LENGTH, OFPIEH, OFPVID_PRESENT } from './
  * - IPv4 fragments with a non-zero offset, and IPv6 non-first fragments or ESP, have no L4 fields.
  * - ipv6_nd_sll / ipv6_nd_tll are present with value zero on NS / NA without that option.
  *
- * Cost: one `fill(0)` of the key and straight-line byte reads; no allocation when a key is passed in.
+ * Cost: one word-wise clear of the key and straight-line byte reads; no allocation when a key is passed in.
  */
 export class FlowKey {
+  // The buffer is rounded up to whole 8-byte words so clear() can zero it a word at a time,
+  // measurably cheaper per packet than Uint8Array#fill on a key this small.
+  private readonly words = new Float64Array(Math.ceil(FLOW_KEY_LENGTH / 8));
   /** The key bytes: presence bitmap then fields, in the layout of FLOW_KEY_FIELDS. */
-  readonly bytes = new Uint8Array(FLOW_KEY_LENGTH);
+  readonly bytes = new Uint8Array(this.words.buffer, 0, FLOW_KEY_LENGTH);
   /** Offset of the EtherType field after any VLAN tags (where push_mpls / push_pbb insert). */
   ethTypeOffset = -1;
   /** Start of the MPLS label stack or PBB I-TAG, or -1. */
@@ -34,6 +37,12 @@ export class FlowKey {
   vlanCount = 0;
   /** Length of the frame this key was extracted from. */
   frameLength = 0;
+
+  /** Zeroes every field and the presence bitmap. */
+  clear(): void {
+    const w = this.words;
+    for (let i = 0; i < w.length; i++) w[i] = 0;
+  }
 
   has(bit: number): boolean {
     return (this.bytes[bit >> 3]! & (1 << (bit & 7))) !== 0;
@@ -89,7 +98,7 @@ function copy(dst: Uint8Array, dOff: number, src: Uint8Array, sOff: number, n: n
  */
 export function extractFlowKey(frame: Uint8Array, inPort: number, key: FlowKey = new FlowKey(), opts?: ExtractOptions): FlowKey {
   const k = key.bytes;
-  k.fill(0);
+  key.clear();
   key.ethTypeOffset = key.l2_5Offset = key.l3Offset = key.l4Offset = -1;
   key.vlanCount = 0;
   const len = frame.length;
