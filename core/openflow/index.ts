@@ -24,3 +24,4 @@ export * from './of10-match.js';
 export * from './of10-actions.js';
 export * from './oxm-prerequisites.js';
 export * from './version-negotiation.js';
+export * from './flow-text.js';
