@@ -153,8 +153,9 @@ export function decodeOxm(r: OfpReader, errors: OxmErrorCodes = MATCH_OXM_ERRORS
 }
 
 /**
- * A masked value may not have 1-bits the mask wildcards: such a TLV is ambiguous (OVS rejects it
- * with OFPBMC_BAD_WILDCARDS, and re-encoding a normalised value would not reproduce the input).
+ * A masked value may not have 1-bits the mask wildcards: the sender's intent is ambiguous and two
+ * such matches would compare unequal while matching the same packets, so OVS rejects it with
+ * OFPBMC_BAD_WILDCARDS and so do we.
  */
 function maskConsistent(buf: Buffer, at: number, width: number): boolean {
   for (let i = 0; i < width; i++) if ((buf[at + i]! & ~buf[at + width + i]!) !== 0) return false;
