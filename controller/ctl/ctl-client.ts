@@ -13,7 +13,6 @@ import * as grpc from '@grpc/grpc-js';
 import type { MethodDefinition } from '@grpc/proto-loader';
 import type { DatapathsDefinition } from '../northbound/generated/sluice/v1/Datapaths.js';
 import type { Event__Output } from '../northbound/generated/sluice/v1/Event.js';
-import type { EventsDefinition } from '../northbound/generated/sluice/v1/Events.js';
 import type { FlowsDefinition } from '../northbound/generated/sluice/v1/Flows.js';
 import type { PathsDefinition } from '../northbound/generated/sluice/v1/Paths.js';
 import type { PluginsDefinition } from '../northbound/generated/sluice/v1/Plugins.js';
