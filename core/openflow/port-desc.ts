@@ -54,7 +54,10 @@ export interface PortDesc {
   readonly portNo: number;
   /** "aa:bb:cc:dd:ee:ff". */
   readonly hwAddr: string;
-  /** Interface name, UTF-8 on the wire (at most 15 bytes, NUL-terminated). */
+  /**
+   * Interface name: UTF-8, up to 16 bytes, NUL-padded. Bytes that are not UTF-8 decode to
+   * U+DC80..U+DCFF (Python's surrogateescape) so any name a peer sends re-encodes unchanged.
+   */
   readonly name: string;
   /** OFPPC_* bits. */
   readonly config: number;

@@ -121,8 +121,13 @@ describe('ofp_port', () => {
     expect(decodePortDesc(reader(wire))).toEqual(port);
   });
 
-  it('refuses names over 15 bytes and short input', () => {
-    expect(() => bytes((w) => encodePortDesc(w, { ...port, name: 'x'.repeat(16) }))).toThrow(OfpEncodeError);
+  it('re-encodes any name a peer sends (full 16 bytes, invalid UTF-8) and refuses longer ones', () => {
+    for (const raw of [Buffer.from('x'.repeat(16)), Buffer.from([0x65, 0xff, 0xc3, 0x74, 0x68, 0x30])]) {
+      const wire = bytes((w) => encodePortDesc(w, port));
+      raw.copy(wire, 16);
+      expect(bytes((w) => encodePortDesc(w, decodePortDesc(reader(wire))))).toEqual(wire);
+    }
+    expect(() => bytes((w) => encodePortDesc(w, { ...port, name: 'x'.repeat(17) }))).toThrow(OfpEncodeError);
     expect(errorOf(() => decodePortDesc(reader(Buffer.alloc(63)))).truncated).toBe(true);
   });
 
