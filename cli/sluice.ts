@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 // The single `sluice` entry. It lives in cli/ (not controller/ or switch/) because it is the one
 // place allowed to import both programs: the demo composes a controller with switches.
+// reflect-metadata first: inversify reads decorator metadata as soon as decorated classes load.
+import 'reflect-metadata';
 import { Command } from 'commander';
+import { runCtl } from '../controller/ctl/run-ctl.js';
 
 const program = new Command();
 program
@@ -23,6 +26,22 @@ program
   .action(() => {
     console.error('sluice switch: not implemented yet');
     process.exitCode = 2;
+  });
+
+program
+  .command('ctl')
+  .description('query and drive a running controller over gRPC (sluice ctl --help)')
+  .allowUnknownOption()
+  .helpOption(false)
+  .argument('[args...]')
+  .action(async (args: string[]) => {
+    const abort = new AbortController();
+    process.once('SIGINT', () => abort.abort());
+    process.exitCode = await runCtl(args, {
+      stdout: (t) => process.stdout.write(t),
+      stderr: (t) => process.stderr.write(t),
+      signal: abort.signal,
+    });
   });
 
 program

@@ -62,6 +62,19 @@ export const northboundSchema = z
     listen: hostPortString().default(DEFAULT_NORTHBOUND_LISTEN).describe('gRPC northbound listen address'),
     reflection: z.boolean().default(true).describe('serve gRPC server reflection'),
     health: z.boolean().default(true).describe('serve the standard grpc.health.v1 service'),
+    tls: z
+      .strictObject({
+        certFile: z.string().min(1).describe('PEM server certificate chain'),
+        keyFile: z.string().min(1).describe('PEM private key of the certificate'),
+        clientCaFile: z.string().min(1).optional().describe('PEM CA; when set, clients must present a certificate it signed'),
+      })
+      .optional()
+      .describe('serve TLS instead of plaintext (off unless given)'),
+    token: z
+      .string()
+      .min(16, 'a bearer token shorter than 16 characters is too easy to guess')
+      .optional()
+      .describe('require "authorization: Bearer <token>" on every call except health checks (off unless given)'),
   })
   .describe('the gRPC northbound API');
 
