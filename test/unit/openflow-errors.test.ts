@@ -13,7 +13,8 @@ import {
 } from '../../core/openflow/error-codes.js';
 import { OfpWriter } from '../../core/openflow/ofp-writer.js';
 
-const CORPUS = '/work/shared/conformance/ryu-of13';
+// The shared golden data sits next to the checkout (DESIGN.md: ../shared/conformance/).
+const CORPUS = new URL('../../../shared/conformance/ryu-of13', import.meta.url).pathname;
 const corpus = (name: string): Buffer => readFileSync(`${CORPUS}/${name}.packet`);
 const FLOW_MOD = corpus('4-46-ofp_flow_mod'); // match eth_dst; meter + apply(output 6)
 

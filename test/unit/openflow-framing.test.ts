@@ -5,7 +5,8 @@ import { OfpDecodeError } from '../../core/openflow/decode-error.js';
 import { OfpFramer, OfpFramingError } from '../../core/openflow/framing.js';
 import { seededRandom } from '../support/seeded-random.js';
 
-const CORPUS = '/work/shared/conformance/ryu-of13';
+// The shared golden data sits next to the checkout (DESIGN.md: ../shared/conformance/).
+const CORPUS = new URL('../../../shared/conformance/ryu-of13', import.meta.url).pathname;
 const files = readdirSync(CORPUS).filter((f) => f.endsWith('.packet')).sort();
 const packets = files.map((f) => readFileSync(join(CORPUS, f)));
 
