@@ -123,3 +123,25 @@ export const FLOW_KEY_FIELD_BY_OXM: readonly (FlowKeyField | undefined)[] =
  * written by hand) so the two can never disagree.
  */
 export const OFS = Object.fromEntries(FLOW_KEY_FIELDS.map((f) => [f.name, f.offset])) as Readonly<Record<FlowKeyFieldName, number>>;
+
+/**
+ * Writes `value` (the field's OXM width, network order) into a key-layout array and sets the
+ * field's presence bit. Used to build a match's value and mask arrays: put the field's value in
+ * one and its mask (all ones when unmasked) in the other; both then carry the presence bit, so
+ * `(key & mask) == value` also demands that the packet has the field.
+ */
+export function setFlowKeyField(target: Uint8Array, name: FlowKeyFieldName, value: Uint8Array): void {
+  const f = FLOW_KEY_FIELD[name];
+  if (value.length !== f.width) throw new RangeError(`${name} is ${f.width} bytes, got ${value.length}`);
+  target.set(value, f.offset);
+  target[f.bit >> 3]! |= 1 << (f.bit & 7);
+}
+
+/**
+ * The reference masked comparison a classifier must agree with: every byte of `key & mask`
+ * equals `value & mask`. O(key length); the real classifier hashes instead.
+ */
+export function flowKeyMaskedEquals(key: Uint8Array, value: Uint8Array, mask: Uint8Array): boolean {
+  for (let i = 0; i < FLOW_KEY_LENGTH; i++) if ((key[i]! & mask[i]!) !== (value[i]! & mask[i]!)) return false;
+  return true;
+}

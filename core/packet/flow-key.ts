@@ -12,6 +12,7 @@ import { FLOW_KEY_FIELD as F, FLOW_KEY_LENGTH, OFPIEH, OFPVID_PRESENT } from './
  *   skipped; eth_type is the type after the last tag.
  * - MPLS and PBB stop the walk: mpls_* come from the top label, pbb_isid from the I-TAG; what
  *   follows them is not parsed (a pop action re-extracts).
+ * - IEEE 802.3 frames: the LLC/SNAP EtherType when there is one, else eth_type 0x05ff.
  * - A header too short, or with an impossible length field, ends the walk: the fields found
  *   before it stay, nothing below it is present. Extraction never throws.
  * - IPv4 fragments with a non-zero offset, and IPv6 non-first fragments or ESP, have no L4 fields.
@@ -55,6 +56,9 @@ export interface ExtractOptions {
   /** tunnel_id from a logical port's tunnel metadata; 0 when the packet did not arrive through one. */
   tunnelId?: bigint;
 }
+
+/** eth_type given to 802.3 frames without a SNAP EtherType (Open vSwitch's FLOW_DL_TYPE_NONE). */
+export const ETH_TYPE_NONE = 0x05ff;
 
 // Field offsets and presence bits as module constants so the hot path does no property lookups.
 const O_IN_PORT = F.in_port.offset, O_IN_PHY_PORT = F.in_phy_port.offset, O_TUNNEL_ID = F.tunnel_id.offset;
@@ -136,6 +140,17 @@ export function extractFlowKey(frame: Uint8Array, inPort: number, key: FlowKey =
       if (pos + 2 > len) return trimmed(key, k);
       type = (frame[pos]! << 8) | frame[pos + 1]!;
     } while (type === 0x8100 || type === 0x88a8 || type === 0x9100);
+  }
+  if (type < 0x0600) {
+    // IEEE 802.3 length field. As Open vSwitch does: LLC/SNAP with a zero OUI carries a real
+    // EtherType after 8 bytes; anything else is classified as eth_type 0x05ff (no type).
+    if (pos + 10 <= len && frame[pos + 2] === 0xaa && frame[pos + 3] === 0xaa && frame[pos + 4] === 0x03 &&
+        frame[pos + 5] === 0 && frame[pos + 6] === 0 && frame[pos + 7] === 0) {
+      pos += 8;
+      type = (frame[pos]! << 8) | frame[pos + 1]!;
+    } else {
+      type = ETH_TYPE_NONE;
+    }
   }
   key.ethTypeOffset = pos;
   k[O_ETH_TYPE] = type >>> 8;

@@ -196,6 +196,17 @@ describe('extractFlowKey', () => {
     expect(o.ipv4_src).toBeUndefined();
   });
 
+  it('classifies 802.3 frames: the SNAP EtherType, else 0x05ff', () => {
+    const llc = (body: string) => Buffer.concat([H2.toBytes(), H1.toBytes(), Buffer.from(body, 'hex')]);
+    // An STP BPDU: LLC 42 42 03.
+    expect(flowKeyGet(extractFlowKey(llc('0026424203000000'), 1), 'eth_type')).toBe(0x05ff);
+    // SNAP-encapsulated ARP.
+    const arpBody = Buffer.from('0001080006040001' + '121111111111' + '0a000001' + '000000000000' + '0a000002', 'hex').toString('hex');
+    const k = extractFlowKey(llc('0024aaaa030000000806' + arpBody), 1);
+    expect(flowKeyToObject(k)).toMatchObject({ eth_type: 0x0806, arp_op: 1, arp_spa: '10.0.0.1', arp_tpa: '10.0.0.2' });
+    expect([k.ethTypeOffset, k.l3Offset]).toEqual([20, 22]);
+  });
+
   it('carries tunnel_id and in_phy_port from the options', () => {
     const o = flowKeyToObject(extractFlowKey(tcp4(), 5, undefined, { inPhyPort: 1, tunnelId: 0x1234567890abcdefn }));
     expect(o).toMatchObject({ in_port: 5, in_phy_port: 1, tunnel_id: 0x1234567890abcdefn });
