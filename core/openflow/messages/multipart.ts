@@ -125,15 +125,18 @@ function encodeExperimenterMultipart(w: OfpWriter, b: ExperimenterMultipart): vo
   w.bytes(b.data);
 }
 
-function u32Pad(name: string): (r: OfpReader) => number {
+/** ofp_group_stats_request and ofp_meter_multipart_request: one u32 id, then 4 pad bytes. */
+function idThenPad(struct: string, field: string): (r: OfpReader) => number {
+  const idName = `${struct}.${field}`;
+  const padName = `${struct}.pad`;
   return (r) => {
-    const v = r.u32(`${name}`);
-    r.skip(4, `${name.split('.')[0]}.pad`);
+    const v = r.u32(idName);
+    r.skip(4, padName);
     return v;
   };
 }
-const groupIdOf = u32Pad('ofp_group_stats_request.group_id');
-const meterIdOf = u32Pad('ofp_meter_multipart_request.meter_id');
+const groupIdOf = idThenPad('ofp_group_stats_request', 'group_id');
+const meterIdOf = idThenPad('ofp_meter_multipart_request', 'meter_id');
 
 /** The multipart table: per OFPMP_ type, how its request and reply bodies go on the wire. */
 const MULTIPART_BODIES: {
