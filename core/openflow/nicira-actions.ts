@@ -211,7 +211,9 @@ export function decodeNiciraAction(r: OfpReader, len: number, at: number): Nicir
   const b = r.sub(len - 8, 'nx_action');
   b.pos += 2;
   const a = decodeBody(b, subtype, at);
-  if (a === undefined || !allZero(b)) {
+  // Whatever follows the body is padding. Encoding pads to the next multiple of 8, so 8 or more
+  // trailing bytes (or any non-zero one) would not come back byte-exact: keep those opaque.
+  if (a === undefined || b.remaining >= 8 || !allZero(b)) {
     r.pos = resume;
     return undefined;
   }
@@ -362,8 +364,6 @@ function decodeLearn(b: OfpReader): NiciraAction | undefined {
     const dst = { field: nxmRefFromHeader(b.u32('nx_flow_mod_spec.dst')), ofs: b.u16('nx_flow_mod_spec.dst_ofs') };
     specs.push({ kind: dstType === 0 ? 'match' : 'load', nBits, src, dst });
   }
-  // Re-encoding pads to the next multiple of 8; longer zero padding would not round-trip.
-  if (b.remaining >= 8) return undefined;
   return {
     type: 'NX_LEARN', idleTimeout, hardTimeout, priority, cookie, flags, tableId, finIdleTimeout, finHardTimeout, specs,
   };
@@ -423,7 +423,6 @@ function decodeNat(b: OfpReader): NiciraAction | undefined {
   if (present & NX_NAT_RANGE.IPV6_MAX) { const p = take(16); if (p === undefined) return undefined; ipv6Max = ipv6Text(b.buf, p); }
   if (present & NX_NAT_RANGE.PROTO_MIN) { if (b.remaining < 2) return undefined; protoMin = b.u16('nx_action_nat.proto_min'); }
   if (present & NX_NAT_RANGE.PROTO_MAX) { if (b.remaining < 2) return undefined; protoMax = b.u16('nx_action_nat.proto_max'); }
-  if (b.remaining >= 8) return undefined;
   return {
     type: 'NX_NAT', flags,
     ...(ipv4Min !== undefined && { ipv4Min }), ...(ipv4Max !== undefined && { ipv4Max }),

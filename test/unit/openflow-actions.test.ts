@@ -200,13 +200,15 @@ describe('Nicira actions', () => {
       'ffff0010 00002320 6578 705f64617461', // unknown subtype 0x6578 (in the corpus)
       'ffff0010 00002320 0001 fff8 00000001', // resubmit with non-zero padding
       'ffff0018 00002320 0006 0010 0000 0008 0001ff04 00010004', // reg_move from a masked header
+      'ffff0018 00002320 0015 0000 00000000 0000000000000000', // cnt_ids with 8 more zero bytes than needed
     ];
-    const [unknown, badPad, oddRef] = wires.map((w) => decode(hex(w)));
+    const [unknown, badPad, oddRef, longPad] = wires.map((w) => decode(hex(w)));
+    expect(longPad![0]!.type).toBe('EXPERIMENTER');
     expect(unknown).toEqual([{ type: 'EXPERIMENTER', experimenter: 0x2320, data: hex('6578705f64617461') }]);
     expect(badPad![0]!.type).toBe('EXPERIMENTER');
     // A header that is not a plain named-field header stays a raw number and round-trips.
     expect(oddRef).toEqual([{ type: 'NX_REG_MOVE', nBits: 16, srcOfs: 0, dstOfs: 8, src: 0x0001ff04, dst: 'reg0' }]);
-    wires.forEach((w, i) => expect(encode([unknown, badPad, oddRef][i]!)).toEqual(hex(w)));
+    wires.forEach((w, i) => expect(encode([unknown, badPad, oddRef, longPad][i]!)).toEqual(hex(w)));
   });
 
   it('answers OFPBAC_BAD_LEN for a known fixed-size subtype with the wrong length', () => {
