@@ -7,9 +7,12 @@
  * up by DPID instead of keeping them.
  */
 import { Datapaths as DatapathsToken } from '../../core/kernel/tokens.js';
-import type { OfpMessage } from '../../core/openflow/messages/index.js';
+import type { FlowRemoved, OfpMessage } from '../../core/openflow/messages/index.js';
 import type { PortDesc } from '../../core/openflow/port-desc.js';
-import type { ErrorMsg } from '../../core/openflow/messages/symmetric.js';
+import type { ErrorMsg, ExperimenterErrorMsg } from '../../core/openflow/messages/symmetric.js';
+
+/** An OFPT_ERROR as a switch sends it: standard, or experimenter-defined. */
+export type SwitchError = ErrorMsg | ExperimenterErrorMsg;
 
 export type Dpid = bigint;
 
@@ -42,10 +45,10 @@ export class DatapathRequestError extends Error {
     readonly request: OfpMessage,
     readonly kind: 'error' | 'timeout' | 'disconnected',
     /** The switch's OFPT_ERROR when kind is 'error'. */
-    readonly error?: ErrorMsg,
+    readonly error?: SwitchError,
   ) {
     super(`${dpidToString(dpid)}: ${request.type} xid=${request.xid} failed: ${kind}` +
-      (error ? ` (type ${error.errorType} code ${error.code})` : ''));
+      (error ? ` (type ${error.errorType} code ${'code' in error ? error.code : `exp ${error.expType}`})` : ''));
   }
 }
 
@@ -61,6 +64,12 @@ export interface DatapathHandle {
   request(msg: OfpMessage, opts?: { timeoutMs?: number }): Promise<OfpMessage[]>;
   /** Resolves when every message sent before it has been processed (BARRIER_REQUEST/REPLY). */
   barrier(opts?: { timeoutMs?: number }): Promise<void>;
+  /**
+   * OFPT_ROLE_REQUEST (OF1.3.5 §6.3.5): asks to become equal, master or slave. For master and
+   * slave the generation id orders competing controllers; by default a fresh, increasing one
+   * is used. Resolves with the role the switch confirmed.
+   */
+  requestRole(role: ControllerRole, generationId?: bigint): Promise<{ role: ControllerRole; generationId: bigint }>;
   readonly connected: boolean;
 }
 
@@ -74,10 +83,12 @@ export const Datapaths = DatapathsToken;
 export interface DatapathEvent { dpid: Dpid }
 export interface PortStatusEvent extends DatapathEvent { reason: 'add' | 'delete' | 'modify'; port: PortDesc }
 export interface SwitchErrorEvent extends DatapathEvent {
-  error: ErrorMsg;
+  error: SwitchError;
   /** The request that caused it, when the xid matched one we sent. */
   request?: OfpMessage;
 }
+
+export interface FlowRemovedEvent extends DatapathEvent { message: FlowRemoved }
 
 declare module '../../core/kernel/sluice-events.js' {
   interface SluiceEvents {
@@ -85,5 +96,6 @@ declare module '../../core/kernel/sluice-events.js' {
     'datapath.disconnected': DatapathEvent;
     'datapath.port-status': PortStatusEvent;
     'datapath.error': SwitchErrorEvent;
+    'datapath.flow-removed': FlowRemovedEvent;
   }
 }
