@@ -76,6 +76,14 @@ const O_ND_TARGET = F.ipv6_nd_target.offset, O_ND_SLL = F.ipv6_nd_sll.offset, O_
 const O_MPLS_LABEL = F.mpls_label.offset, O_MPLS_TC = F.mpls_tc.offset, O_MPLS_BOS = F.mpls_bos.offset;
 const O_PBB_ISID = F.pbb_isid.offset, O_IPV6_EXTHDR = F.ipv6_exthdr.offset;
 
+// The extractor copies eth_dst+eth_src, ipv4_src+ipv4_dst, ipv6_src+ipv6_dst and each pair of
+// ports in one go because they sit side by side on the wire and in the layout. If the layout
+// ever changes, fail at load rather than fill keys wrongly (OVS's BUILD_ASSERT, at run time).
+if (O_ETH_SRC !== O_ETH_DST + 6 || O_IPV4_DST !== O_IPV4_SRC + 4 || O_IPV6_DST !== O_IPV6_SRC + 16 ||
+    F.tcp_dst.offset !== O_TCP_SRC + 2 || F.udp_dst.offset !== O_UDP_SRC + 2 || F.sctp_dst.offset !== O_SCTP_SRC + 2) {
+  throw new Error('flow-key layout: fields the extractor copies together are no longer adjacent');
+}
+
 // Presence bitmap bytes: bits 0-39 map to bytes 0-4. Groups of fields that always appear
 // together are set with one OR of a precomputed byte mask.
 function setBit(k: Uint8Array, bit: number): void {
@@ -130,7 +138,7 @@ export function extractFlowKey(frame: Uint8Array, inPort: number, key: FlowKey =
   let type = (frame[12]! << 8) | frame[13]!;
   if (type === 0x8100 || type === 0x88a8 || type === 0x9100) {
     if (pos + 6 > len) return trimmed(key, k);
-    k[O_VLAN_VID] = 0x10 | (frame[14]! & 0x0f);
+    k[O_VLAN_VID] = (OFPVID_PRESENT >>> 8) | (frame[14]! & 0x0f);
     k[O_VLAN_VID + 1] = frame[15]!;
     k[O_VLAN_PCP] = frame[14]! >>> 5;
     setBit(k, B.vlan_pcp);

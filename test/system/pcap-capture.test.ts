@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Ipv4Address, Ipv6Address, MacAddress } from '../../core/net/index.js';
 import {
-  DNS_TYPE, ETH_TYPE, FlowKey, buildFrame, vlanTag, ICMPV6_TYPE, IP_PROTO, TCP_FLAG, decodePacket, extractFlowKey, flowKeyToObject, readPcap,
+  DNS_TYPE, ETH_TYPE, FlowKey, buildFrame, vlanTag, type VlanTag, ICMPV6_TYPE, IP_PROTO, TCP_FLAG, decodePacket, extractFlowKey, flowKeyToObject, readPcap,
   transportChecksumValid, type DecodedPacket, type FlowKeyObject, type PcapRecord,
 } from '../../core/packet/index.js';
 import { NetLab, canUseNetns, trySh } from '../support/netns.js';
@@ -113,19 +113,16 @@ describe.skipIf(!enabled)('real captures over veth', () => {
     };
     run(['ping', '-c', '2', '-i', '0.2', '-W', '2', B4]);
     run(['ping', '-6', '-c', '2', '-i', '0.2', '-W', '2', B6]);
-    if (vlanSubinterfaces) {
-      run(['ping', '-c', '1', '-W', '2', VB4]);
-    } else {
-      // This kernel has no 8021q module, so no VLAN subinterface: send the tagged echo requests
-      // ourselves through an AF_PACKET socket (one 802.1Q tag, and an 802.1ad + 802.1Q stack).
-      for (const vlans of [[vlanTag(VLAN_ID, 3)], [vlanTag(200, 1, ETH_TYPE.QINQ), vlanTag(VLAN_ID, 3)]]) {
-        const frame = buildFrame({
-          dst: MacAddress.parse(MAC_B), src: MacAddress.parse(MAC_A), vlans,
-          network: { ipv4: { src: Ipv4Address.parse(VA4), dst: Ipv4Address.parse(VB4) }, transport: { icmp: { type: 8, restOfHeader: 0x00420001 } }, payload: Buffer.from('tagged') },
-        });
-        run(['/usr/bin/python3', '-c', INJECT, ifA, frame.toString('hex')]);
-      }
-    }
+    // An 802.1Q ping through VLAN subinterfaces when the kernel has 8021q; this one does not, so
+    // then the tagged echo request is sent through an AF_PACKET socket instead. The 802.1ad +
+    // 802.1Q stack is always sent that way (no QinQ subinterfaces needed).
+    const tagged = (vlans: VlanTag[]) => buildFrame({
+      dst: MacAddress.parse(MAC_B), src: MacAddress.parse(MAC_A), vlans,
+      network: { ipv4: { src: Ipv4Address.parse(VA4), dst: Ipv4Address.parse(VB4) }, transport: { icmp: { type: 8, restOfHeader: 0x00420001 } }, payload: Buffer.from('tagged') },
+    });
+    if (vlanSubinterfaces) run(['ping', '-c', '1', '-W', '2', VB4]);
+    else run(['/usr/bin/python3', '-c', INJECT, ifA, tagged([vlanTag(VLAN_ID, 3)]).toString('hex')]);
+    run(['/usr/bin/python3', '-c', INJECT, ifA, tagged([vlanTag(200, 1, ETH_TYPE.QINQ), vlanTag(VLAN_ID, 3)]).toString('hex')]);
     run(['sh', '-c', `printf 'hello over tcp' | nc -n -N -w 2 ${B4} 5555`]);
     run(['sh', '-c', `printf 'udp datagram' | nc -n -u -w 1 -p 40000 ${B4} 5556`]);
     const dig = run(['dig', `@${B4}`, 'sluice.test', 'A', '+tries=1', '+time=2', '+short']);
@@ -225,11 +222,9 @@ describe.skipIf(!enabled)('real captures over veth', () => {
     const v = find((f) => f.key.icmpv4_type === 8 && f.key.ipv4_dst === VB4 && f.p.eth.vlans.length === 1, 'tagged echo request');
     expect(v.key).toMatchObject({ vlan_vid: 0x1000 | VLAN_ID, vlan_pcp: pcp, eth_type: 0x0800, ipv4_src: VA4 });
     expect(v.p.eth.vlans).toEqual([{ tpid: 0x8100, pcp, dei: 0, vid: VLAN_ID }]);
-    if (!vlanSubinterfaces) {
-      const qinq = find((f) => f.p.eth.vlans.length === 2, 'double-tagged echo request');
-      expect(qinq.key).toMatchObject({ vlan_vid: 0x1000 | 200, vlan_pcp: 1, eth_type: 0x0800, ipv4_dst: VB4, icmpv4_type: 8 });
-      expect(Buffer.from(qinq.p.icmp!.body).toString()).toBe('tagged');
-    }
+    const qinq = find((f) => f.p.eth.vlans.length === 2, 'double-tagged echo request');
+    expect(qinq.key).toMatchObject({ vlan_vid: 0x1000 | 200, vlan_pcp: 1, eth_type: 0x0800, ipv4_dst: VB4, icmpv4_type: 8 });
+    expect(Buffer.from(qinq.p.icmp!.body).toString()).toBe('tagged');
   });
 
   it('walks the hop-by-hop header of any MLD report the kernel sent', () => {
