@@ -126,13 +126,14 @@ export function decodeHeader(buf: Buffer, offset = 0): OfpHeader {
 /**
  * Decodes the one message that starts at `offset`. Bytes past its ofp_header.length are ignored
  * (the framer hands over exact messages; a caller walking a buffer moves on by that length).
- * The version must be OF1.3, except for HELLO, whose version negotiation has to read first.
+ * The version must be OF1.3, except for HELLO, which version negotiation has to read first, and
+ * ERROR, which a peer may send in the version of the message it rejects (see ErrorMsg.version).
  */
 export function decodeMessage(buf: Buffer, offset = 0): OfpMessage {
   const h = decodeHeader(buf, offset);
   const name = TYPE_NAMES[h.type];
   const msgType = MSG_TYPES[h.type]!;
-  if (h.version !== OFP_VERSION && name !== 'HELLO') {
+  if (h.version !== OFP_VERSION && name !== 'HELLO' && name !== 'ERROR') {
     throw new OfpDecodeError(msgType, 0, 'ofp_header.version', `version ${h.version} is not OpenFlow 1.3 (4)`,
       { type: OFPET.BAD_REQUEST, code: OFPBRC.BAD_VERSION });
   }
@@ -155,6 +156,7 @@ export function decodeMessage(buf: Buffer, offset = 0): OfpMessage {
     throw r.error('ofp_header.length', `${r.remaining} bytes after the end of the ${msgType} body`);
   }
   if (msg.type === 'HELLO') msg.version = h.version;
+  else if (msg.type === 'ERROR' && h.version !== OFP_VERSION) msg.version = h.version;
   return msg;
 }
 
@@ -173,7 +175,7 @@ export function encodeMessage(msg: OfpMessage, w?: OfpWriter): Buffer {
   const out = w ?? scratch.reset();
   const start = out.pos;
   try {
-    out.u8(msg.type === 'HELLO' ? msg.version ?? OFP_VERSION : OFP_VERSION);
+    out.u8(msg.type === 'HELLO' || msg.type === 'ERROR' ? msg.version ?? OFP_VERSION : OFP_VERSION);
     out.u8(OFPT[msg.type]);
     out.u16(0); // length, patched below
     out.u32(msg.xid);
@@ -195,14 +197,22 @@ export function encodeMessage(msg: OfpMessage, w?: OfpWriter): Buffer {
  * The OFPT_ERROR a peer should receive for input that failed to decode: the error's type and
  * code, and as data the first 64 bytes of the offending message (OF1.3.5 §7.4.4: "at least 64
  * bytes of the failed request"). The xid defaults to the offending message's own.
+ *
+ * A message of another version is answered with OFPBRC_BAD_VERSION in that version, as Open
+ * vSwitch does: its sender may not read OF1.3, and BAD_REQUEST/BAD_VERSION are numbered the same
+ * (1/0) in every OpenFlow version.
  */
 export function errorReplyFor(err: OfpDecodeError, offending: Buffer, xid?: number): ErrorMsg {
   const replyXid = xid ?? (offending.length >= OFP_HEADER_LEN ? offending.readUInt32BE(4) : 0);
-  return {
+  const reply: ErrorMsg = {
     type: 'ERROR',
     xid: replyXid,
     errorType: err.ofpError.type,
     code: err.ofpError.code,
     data: Buffer.from(offending.subarray(0, 64)),
   };
+  const badVersion = err.ofpError.type === OFPET.BAD_REQUEST && err.ofpError.code === OFPBRC.BAD_VERSION;
+  const peerVersion = offending[0];
+  if (badVersion && peerVersion !== undefined && peerVersion !== OFP_VERSION && peerVersion > 0) reply.version = peerVersion;
+  return reply;
 }

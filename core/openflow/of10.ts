@@ -78,7 +78,14 @@ export interface Of10Hello extends X {
   /** OF1.0 defines no HELLO body but says to ignore one; kept so it re-encodes. */
   data: Buffer;
 }
-export interface Of10Error extends X { type: 'ERROR'; errorType: number; code: number; data: Buffer }
+export interface Of10Error extends X {
+  type: 'ERROR';
+  /** ofp_header.version when not 0x01: a peer may answer a message of another version in that version. */
+  version?: number;
+  errorType: number;
+  code: number;
+  data: Buffer;
+}
 export interface Of10EchoRequest extends X { type: 'ECHO_REQUEST'; data: Buffer }
 export interface Of10EchoReply extends X { type: 'ECHO_REPLY'; data: Buffer }
 export interface Of10Vendor extends X { type: 'VENDOR'; vendor: number; data: Buffer }
@@ -320,7 +327,8 @@ function isSupported(name: keyof typeof OFPT10): name is Of10TypeName {
 
 /**
  * Decodes the OF1.0 message at `offset`. The version must be 0x01 except for HELLO, whose
- * header version is what negotiation reads.
+ * header version is what negotiation reads, and ERROR, which peers send in the version of the
+ * message they reject.
  */
 export function decodeOf10Message(buf: Buffer, offset = 0): Of10Message {
   const avail = buf.length - offset;
@@ -334,7 +342,7 @@ export function decodeOf10Message(buf: Buffer, offset = 0): Of10Message {
   const xid = buf.readUInt32BE(offset + 4);
   const name = NAMES.get(typeNo);
   const msgType = name === undefined ? `type ${typeNo}` : `OFPT_${name}`;
-  if (version !== OFP10_VERSION && name !== 'HELLO') {
+  if (version !== OFP10_VERSION && name !== 'HELLO' && name !== 'ERROR') {
     throw new OfpDecodeError(msgType, 0, 'ofp_header.version', `version ${version} is not OpenFlow 1.0 (1)`,
       { type: OFPET.BAD_REQUEST, code: OFPBRC.BAD_VERSION });
   }
@@ -352,13 +360,14 @@ export function decodeOf10Message(buf: Buffer, offset = 0): Of10Message {
   const msg = CODECS[name].decode(r, xid) as Of10Message;
   if (r.remaining !== 0) throw r.error('ofp_header.length', `${r.remaining} bytes after the end of the ${msgType} body`);
   if (msg.type === 'HELLO') msg.version = version;
+  else if (msg.type === 'ERROR' && version !== OFP10_VERSION) msg.version = version;
   return msg;
 }
 
 /** Encodes an OF1.0 message with its header; lengths computed. A fresh Buffer is returned. */
 export function encodeOf10Message(msg: Of10Message, w = new OfpWriter(128)): Buffer {
   const start = w.pos;
-  w.u8(msg.type === 'HELLO' ? msg.version ?? OFP10_VERSION : OFP10_VERSION);
+  w.u8(msg.type === 'HELLO' || msg.type === 'ERROR' ? msg.version ?? OFP10_VERSION : OFP10_VERSION);
   w.u8(OFPT10[msg.type]);
   w.u16(0);
   w.u32(msg.xid);

@@ -106,6 +106,14 @@ describe('decode error mapping', () => {
     expect(encodeMessage(decodeMessage(hello)).equals(hello)).toBe(true);
   });
 
+  it('accepts an ERROR of another version (peers answer in the version they were sent) and keeps it', () => {
+    const of10Error = message(1, 1, Buffer.from('00010000cafe', 'hex'));
+    const msg = decodeMessage(of10Error);
+    expect(msg).toEqual({ type: 'ERROR', xid: 0x1234, version: 1, errorType: 1, code: 0, data: Buffer.from('cafe', 'hex') });
+    expect(encodeMessage(msg).equals(of10Error)).toBe(true);
+    expect(decodeMessage(message(4, 1, Buffer.from('00010000', 'hex')))).not.toHaveProperty('version');
+  });
+
   it('decodes the message at an offset and ignores what follows it', () => {
     const two = Buffer.concat([corpus('4-13-ofp_echo_request'), corpus('4-17-ofp_barrier_request')]);
     expect(decodeMessage(two)).toMatchObject({ type: 'ECHO_REQUEST', data: Buffer.from('hoge') });
@@ -138,7 +146,9 @@ describe('errorReplyFor', () => {
   it('echoes short messages whole, takes an explicit xid, and copes with a bare fragment', () => {
     const echo = message(9, 2, Buffer.from('abc'));
     const err = decodeError(echo);
-    expect(errorReplyFor(err, echo)).toMatchObject({ xid: 0x1234, errorType: 1, code: OFPBRC.BAD_VERSION, data: echo });
+    // BAD_VERSION goes back in the sender's version (here 9), readable whatever it speaks.
+    expect(errorReplyFor(err, echo)).toMatchObject({ version: 9, xid: 0x1234, errorType: 1, code: OFPBRC.BAD_VERSION, data: echo });
+    expect(encodeMessage(errorReplyFor(err, echo))[0]).toBe(9);
     expect(errorReplyFor(err, echo, 7).xid).toBe(7);
     expect(errorReplyFor(err, Buffer.from([4, 2])).xid).toBe(0);
   });

@@ -108,6 +108,13 @@ describe('OpenFlow 1.0 codec', () => {
     }));
   });
 
+  it('decodes an ERROR sent in another version (Open vSwitch answers an OF1.3 message in OF1.3)', () => {
+    const err13 = Buffer.from('0401001000000063000100000414000800000063'.slice(0, 32), 'hex');
+    const msg = decodeOf10Message(err13);
+    expect(msg).toMatchObject({ type: 'ERROR', version: 4, errorType: 1, code: 0 });
+    expect(encodeOf10Message(msg).equals(err13)).toBe(true);
+  });
+
   it('answers unsupported OF1.0 types (STATS_REQUEST) with OFPBRC_BAD_TYPE', () => {
     const stats = Buffer.from('0110000c000000070000000000000000'.slice(0, 24), 'hex');
     expect(() => decodeOf10Message(stats)).toThrow(expect.objectContaining({

@@ -23,6 +23,13 @@ export interface Hello {
 export interface ErrorMsg {
   type: 'ERROR';
   xid: number;
+  /**
+   * ofp_header.version, present only when it is not OF1.3: a peer answers a message of another
+   * version in that version (Open vSwitch does, e.g. OFPBRC_BAD_VERSION for an OF1.0 message),
+   * and ERROR's layout is the same in every version. errorType/code then use that version's
+   * numbering.
+   */
+  version?: number;
   /** ofp_error_msg.type (OFPET_*). */
   errorType: number;
   code: number;
@@ -34,6 +41,8 @@ export interface ErrorMsg {
 export interface ExperimenterErrorMsg {
   type: 'ERROR';
   xid: number;
+  /** As ErrorMsg.version. */
+  version?: number;
   errorType: typeof OFPET.EXPERIMENTER;
   expType: number;
   experimenter: number;
