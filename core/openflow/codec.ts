@@ -7,6 +7,8 @@
  * - A decoded message re-encodes to the same bytes, except that padding is written as zeros.
  *   Trailing bytes after a body are rejected (OFPBRC_BAD_LEN) rather than silently dropped, so
  *   nothing is lost on the way through.
+ * - Byte fields of a decoded message (data, opaque payloads) are copies, so a message stays valid
+ *   after the buffer it came from is reused (e.g. a framer view of a socket chunk).
  * - encodeMessage computes every length field; it throws OfpEncodeError only for values that
  *   cannot be put on the wire (a field out of range, a message over 65535 bytes).
  *
