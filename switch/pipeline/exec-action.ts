@@ -23,7 +23,7 @@ export type ExecAction =
   | { readonly type: 'SET_FIELD'; readonly field: FlowKeyField; readonly bytes: Uint8Array };
 
 /** Fields a set-field may write (the rest are pipeline-only or describe the packet's structure). */
-const SETTABLE = new Set<FlowKeyFieldName>([
+export const SETTABLE_FIELDS: ReadonlySet<FlowKeyFieldName> = new Set<FlowKeyFieldName>([
   'eth_dst', 'eth_src', 'vlan_vid', 'vlan_pcp', 'ip_dscp', 'ip_ecn', 'ipv4_src', 'ipv4_dst', 'tcp_src', 'tcp_dst',
   'udp_src', 'udp_dst', 'sctp_src', 'sctp_dst', 'icmpv4_type', 'icmpv4_code', 'arp_op', 'arp_spa', 'arp_tpa',
   'arp_sha', 'arp_tha', 'ipv6_src', 'ipv6_dst', 'ipv6_flabel', 'icmpv6_type', 'icmpv6_code', 'ipv6_nd_target',
@@ -73,7 +73,7 @@ export function compileAction(a: Action, checks: ActionChecks): ExecAction {
       return a;
     case 'SET_FIELD': {
       const tlv = a.field;
-      if (tlv.field === 'opaque' || !(tlv.field in FLOW_KEY_FIELD) || !SETTABLE.has(tlv.field as FlowKeyFieldName)) {
+      if (tlv.field === 'opaque' || !(tlv.field in FLOW_KEY_FIELD) || !SETTABLE_FIELDS.has(tlv.field as FlowKeyFieldName)) {
         throw badAction(OFPBAC.BAD_SET_TYPE, `set-field of ${tlv.field === 'opaque' ? 'an unknown field' : tlv.field} is not supported`);
       }
       const f = FLOW_KEY_FIELD[tlv.field as FlowKeyFieldName];
