@@ -96,6 +96,7 @@ export class TopologyService implements Topology {
   private readonly log: Logger;
   private timer: NodeJS.Timeout | undefined;
   private seq: bigint;
+  private running = false;
 
   constructor(
     private readonly deps: TopologyDeps,
@@ -125,6 +126,10 @@ export class TopologyService implements Topology {
 
   start(): void {
     const { events, packetIns } = this.deps;
+    this.running = true;
+    this.undo.add(() => {
+      this.running = false;
+    });
     this.undo.add(packetIns.register(LLDP_PROCESSOR, packetInPriority('admission', 0), (ctx) => this.onPacketIn(ctx)));
     this.undo.add(events.on('datapath.connected', ({ dpid }) => this.onConnected(dpid)));
     this.undo.add(events.on('datapath.disconnected', ({ dpid }) => this.apply(this.state.removeSwitch(dpid))));
@@ -169,10 +174,15 @@ export class TopologyService implements Topology {
     if (dp === undefined) return;
     const ports = [...dp.info.ports.values()].filter((p) => p.portNo <= OFPP.MAX).map((p) => ({ portNo: p.portNo, live: portLive(p) }));
     this.apply(this.state.addSwitch(dpid, ports));
-    this.deps.flows.install(TOPOLOGY_OWNER, dpid, [lldpCaptureFlow()]).catch((err: unknown) => {
-      this.log.warn('could not install the LLDP capture flow', { dpid: dpid.toString(16), err });
-    });
     this.probeSwitch(dpid);
+    // Neighbours drop probes until this switch has its flows; once the barrier says it does,
+    // probe again from here and from every other switch rather than wait a whole interval.
+    this.deps.flows.install(TOPOLOGY_OWNER, dpid, [lldpCaptureFlow()]).then(
+      () => {
+        for (const dp of this.deps.datapaths.list()) this.probeSwitch(dp.dpid);
+      },
+      (err: unknown) => this.log.warn('could not install the LLDP capture flow', { dpid: dpid.toString(16), err }),
+    );
   }
 
   private onPortStatus(e: PortStatusEvent): void {
@@ -226,6 +236,7 @@ export class TopologyService implements Topology {
   }
 
   private probeSwitch(dpid: Dpid): void {
+    if (!this.running) return;
     for (const port of this.state.livePorts(dpid)) this.probePort(dpid, port);
   }
 
