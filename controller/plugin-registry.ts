@@ -5,5 +5,6 @@
  * Plugin helpers append their definition here.
  */
 import type { PluginDefinition } from '../core/kernel/plugin.js';
+import l2 from '../plugins/l2/index.js';
 
-export const PLUGIN_REGISTRY: readonly PluginDefinition[] = [];
+export const PLUGIN_REGISTRY: readonly PluginDefinition[] = [l2];
