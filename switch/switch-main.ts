@@ -10,6 +10,7 @@
 import type { TcpEndpoint } from '../core/config/index.js';
 import { MetricsRegistry, silentLogger, type Logger, type Metrics } from '../core/telemetry/index.js';
 import { SwitchAgent, formatDpid, type DatapathLike, type FailMode } from './agent/index.js';
+import { Datapath } from './pipeline/datapath.js';
 import { AfPacketPort } from './port/af-packet-port.js';
 import { LinkMonitor } from './port/link-monitor.js';
 import type { Port } from './port/port.js';
@@ -93,11 +94,6 @@ export function dpidFromMac(mac: Uint8Array): bigint {
   return v;
 }
 
-// Until switch/pipeline/datapath.ts lands, the composition needs a datapath factory.
-function defaultDatapath(): SwitchDatapath {
-  throw new SwitchSetupError('no datapath implementation available yet (switch/pipeline/datapath.ts)');
-}
-
 export async function startSwitch(options: SwitchOptions): Promise<RunningSwitch> {
   const logger = options.logger ?? silentLogger();
   const numbered = assignPortNumbers(options.ports);
@@ -117,7 +113,7 @@ export async function startSwitch(options: SwitchOptions): Promise<RunningSwitch
   }
 
   const dpid = options.dpid ?? (ports[0] ? dpidFromMac(ports[0].hwAddr) : 1n);
-  const createDatapath = options.createDatapath ?? defaultDatapath;
+  const createDatapath = options.createDatapath ?? ((o: { dpid: bigint; nTables?: number }): SwitchDatapath => new Datapath(o));
   const datapath = createDatapath({ dpid, ...(options.nTables === undefined ? {} : { nTables: options.nTables }) });
   for (const p of ports) datapath.addPort(p, p.portNo);
 
