@@ -179,7 +179,10 @@ export class Datapath {
     for (let i = 0; i < burst.count; i++) this.process(sp.portNo, burst.frame(i));
   }
 
-  /** Injects a frame as if received on `inPort` (tests, demo); honours the port's config. */
+  /**
+   * Injects a frame as if received on `inPort` (tests, demo); honours the port's config. The frame
+   * is copied: actions rewrite headers in place and the caller keeps its bytes.
+   */
   receive(inPort: number, frame: Uint8Array): void {
     const sp = this.ports.get(inPort);
     if (sp && (sp.config & (OFPPC.NO_RECV | OFPPC.PORT_DOWN)) !== 0) {
@@ -187,7 +190,7 @@ export class Datapath {
       return;
     }
     this.pipeline.now = this.clock();
-    this.process(inPort, frame);
+    this.process(inPort, new Uint8Array(frame));
   }
 
   private process(inPort: number, frame: Uint8Array): void {

@@ -113,6 +113,9 @@ export class GroupTable {
     if (m.groupType === OFPGT.INDIRECT && m.buckets.length !== 1) {
       throw groupErr(OFPGMFC.INVALID_GROUP, `an indirect group needs exactly one bucket, got ${m.buckets.length}`);
     }
+    for (const b of m.buckets) {
+      if (b.actions.some((a) => a.type === 'GROUP' && a.groupId === m.groupId)) throw groupErr(OFPGMFC.LOOP, `group ${m.groupId} forwards to itself`);
+    }
     return m.buckets.map((b) => {
       if (m.groupType !== OFPGT.SELECT && b.weight !== 0) throw groupErr(OFPGMFC.WEIGHT_UNSUPPORTED, 'weight is for select groups only');
       if (m.groupType === OFPGT.FF) {
@@ -121,9 +124,6 @@ export class GroupTable {
         if (b.watchPort !== OFPP.ANY && b.watchPort > OFPP.MAX) throw groupErr(OFPGMFC.BAD_WATCH, `watch_port 0x${b.watchPort.toString(16)}`);
       }
       const actions = compileActions(b.actions, this.deps);
-      for (const a of actions) {
-        if (a.type === 'GROUP' && a.groupId === m.groupId) throw groupErr(OFPGMFC.LOOP, `group ${m.groupId} forwards to itself`);
-      }
       return { desc: b, actions, packetCount: 0, byteCount: 0 };
     });
   }
