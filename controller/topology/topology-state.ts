@@ -6,13 +6,13 @@
  * Liveness: a link is refreshed by each verified probe; `expire(now)` drops links not seen for
  * `deadAfterMs` (the service uses 3 probe intervals + slack). A port that goes down or is
  * deleted drops its links at once. A probe whose sequence number is not above the last one
- * accepted on the same link is a replay and changes nothing.
+ * accepted from the same source port is a replay and changes nothing.
  *
  * Edge ports: a live port with no link that has been probed and then waited `edgeHoldMs`
  * (long enough for a probe to come back) — until then it is neither edge nor inter-switch,
  * so nobody learns hosts or floods there on a guess.
  */
-import { linkId, type LinkId, type PortRef } from '../paths/link.js';
+import { linkId, type LinkId, type PortRef, portKey } from '../paths/link.js';
 import { PathComputer } from '../paths/path-computer.js';
 import { TopologyGraph, compareDpid } from '../paths/topology-graph.js';
 import type { Dpid } from '../services/datapaths.js';
@@ -32,7 +32,6 @@ interface PortState {
 interface LinkState {
   link: SwitchLink;
   lastSeen: number;
-  lastSeq: bigint;
 }
 
 export interface TopologyStateOptions {
@@ -46,6 +45,8 @@ export class TopologyState {
   readonly paths = new PathComputer(this.graph);
   private readonly switches = new Map<Dpid, Map<number, PortState>>();
   private readonly links = new Map<LinkId, LinkState>();
+  /** portKey of a probe's source port → highest sequence number accepted from it. */
+  private readonly lastSeqFrom = new Map<string, bigint>();
   private version = 0;
   private snapshotCache: TopologySnapshot | undefined;
 
@@ -122,12 +123,16 @@ export class TopologyState {
     const dstPort = this.switches.get(dst.dpid)?.get(dst.port);
     // A probe naming a port we do not know as live is old news (the port went down since).
     if (srcPort?.live !== true || dstPort?.live !== true) return { kind: 'unknown-port' };
+    // Links are point to point, so one probe arrives at one port only: a sequence number at
+    // or below the last one accepted from the same source port is a copy, wherever it shows up.
+    const srcKey = portKey(src);
+    const lastSeq = this.lastSeqFrom.get(srcKey);
+    if (lastSeq !== undefined && seq <= lastSeq) return { kind: 'replay' };
+    this.lastSeqFrom.set(srcKey, seq);
     const id = linkId(src, dst);
     const existing = this.links.get(id);
     if (existing !== undefined) {
-      if (seq <= existing.lastSeq) return { kind: 'replay' };
       existing.lastSeen = now;
-      existing.lastSeq = seq;
       return { kind: 'refreshed', changes: [] };
     }
     const changes: TopologyChange[] = [];
@@ -140,7 +145,7 @@ export class TopologyState {
       }
     }
     const link: SwitchLink = { src: { dpid: src.dpid, port: src.port }, dst: { dpid: dst.dpid, port: dst.port }, discoveredAt: wallNow };
-    this.links.set(id, { link, lastSeen: now, lastSeq: seq });
+    this.links.set(id, { link, lastSeen: now });
     this.graph.addLink(link.src, link.dst);
     changes.push({ type: 'link-added', link });
     this.touch();
