@@ -16,6 +16,7 @@ import {
 } from '../../core/openflow/index.js';
 import { MetricsRegistry } from '../../core/telemetry/index.js';
 import { SwitchAgent, type DatapathLike } from '../../switch/agent/index.js';
+import { Datapath } from '../../switch/pipeline/datapath.js';
 import { seededRandom } from '../support/seeded-random.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -391,9 +392,11 @@ describe('switch agent with an OpenFlow 1.3 controller over loopback', () => {
     expect(await (await again.connection(0, 3000)).handshake()).toBe(1n);
   });
 
-  it('answers seeded fuzz over the channel with OFPT_ERRORs and never stops answering', async () => {
+  it.each(['recording double', 'pipeline Datapath'])('answers seeded fuzz over the channel with OFPT_ERRORs and never stops answering (%s)', async (which) => {
     const ctl = await controller();
-    const { agent: ag, metrics } = agent(1n, [ctl.port]);
+    const real = which === 'pipeline Datapath' ? new Datapath({ dpid: 1n, autoTick: false }) : undefined;
+    if (real) cleanups.push(() => real.close());
+    const { agent: ag, metrics } = agent(1n, [ctl.port], real ? { datapath: real } : {});
     await ag.start();
     const c = await ctl.connection(0);
     await c.handshake();
@@ -439,6 +442,7 @@ describe('switch agent with an OpenFlow 1.3 controller over loopback', () => {
     expect(bad).toMatchObject({ errorType: OFPET.BAD_REQUEST, code: OFPBRC.BAD_LEN });
     await c.waitClosed();
     expect(await (await ctl.connection(1, 3000)).handshake()).toBe(1n);
+    if (real) expect(real.internalErrors).toBe(0);
   });
 
   it('rejects messages a controller must not send and experimenter messages with the right codes', async () => {
