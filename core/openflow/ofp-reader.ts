@@ -57,18 +57,21 @@ export class OfpReader {
     return this.buf[this.pos++]!;
   }
 
+  // Reads index the bytes directly: Buffer#readUInt16BE/32BE re-check bounds `need` has checked.
   u16(field: string): number {
     this.need(2, field);
-    const v = this.buf.readUInt16BE(this.pos);
-    this.pos += 2;
-    return v;
+    const b = this.buf;
+    const p = this.pos;
+    this.pos = p + 2;
+    return (b[p]! << 8) | b[p + 1]!;
   }
 
   u32(field: string): number {
     this.need(4, field);
-    const v = this.buf.readUInt32BE(this.pos);
-    this.pos += 4;
-    return v;
+    const b = this.buf;
+    const p = this.pos;
+    this.pos = p + 4;
+    return ((b[p]! << 24) | (b[p + 1]! << 16) | (b[p + 2]! << 8) | b[p + 3]!) >>> 0;
   }
 
   u64(field: string): bigint {
@@ -81,7 +84,9 @@ export class OfpReader {
   /** A copy of the next `n` bytes (copied so decoded messages never alias a reused receive buffer). */
   bytes(n: number, field: string): Buffer {
     this.need(n, field);
-    const out = Buffer.from(this.buf.subarray(this.pos, this.pos + n));
+    // allocUnsafe + set costs about half of Buffer.from(subarray) for frame-sized copies.
+    const out = Buffer.allocUnsafe(n);
+    out.set(this.buf.subarray(this.pos, this.pos + n));
     this.pos += n;
     return out;
   }
