@@ -17,6 +17,8 @@ import { promisify } from 'node:util';
 import type { BenchResult } from './bench-result.js';
 import { startController, type ControllerHandle } from '../controller/controller-main.js';
 import { HostTracker } from '../controller/hosts/host-tracker.js';
+import type { Hosts } from '../controller/hosts/hosts.js';
+import * as tokens from '../core/kernel/tokens.js';
 import { L2Forwarder } from '../plugins/l2/l2-forwarder.js';
 import { canUseNetns, NetLab, trySh } from '../test/support/netns.js';
 import { freeTcpPort, OvsInstance } from '../test/support/ovs.js';
@@ -75,9 +77,15 @@ export async function run(): Promise<BenchResult[]> {
     const c = await startController({ listen: { host: '127.0.0.1', port }, metrics: false, registry: [], logSink: () => {} });
     ctl = c;
     const { events, clock, logger } = c.kernel;
-    const hosts = new HostTracker({ topology: c.topology, events, packetIns: c.packetIns, clock, logger });
-    hosts.start();
-    stops.push(() => hosts.stop());
+    // The composition binds the Hosts service; until it does, start the tracker the same way.
+    let hosts: Hosts;
+    if (c.kernel.root.isBound(tokens.Hosts)) hosts = c.kernel.root.get<Hosts>(tokens.Hosts);
+    else {
+      const tracker = new HostTracker({ topology: c.topology, events, packetIns: c.packetIns, clock, logger });
+      tracker.start();
+      stops.push(() => tracker.stop());
+      hosts = tracker;
+    }
     const l2 = new L2Forwarder({ flows: c.flows, datapaths: c.datapaths, hosts, topology: c.topology, events, packetIns: c.packetIns, clock, logger }, { floodDedupMs: 200 });
     l2.start();
     for (const b of bridges) await ovs.vsctl('set-controller', b, `tcp:127.0.0.1:${port}`);

@@ -18,6 +18,8 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startController, type ControllerHandle } from '../../controller/controller-main.js';
 import { HostTracker } from '../../controller/hosts/host-tracker.js';
+import type { Hosts } from '../../controller/hosts/hosts.js';
+import * as tokens from '../../core/kernel/tokens.js';
 import { isOurCookie } from '../../controller/pipeline/cookie-owners.js';
 import { COOKIE_OWNERS } from '../../controller/pipeline/cookie-owners.js';
 import { buildProbe } from '../../controller/topology/lldp-probe.js';
@@ -44,7 +46,9 @@ async function waitUntil(check: () => boolean | Promise<boolean>, timeoutMs: num
 /** The controller as `sluice controller` composes it, plus the host tracker and L2. */
 interface Sluice {
   ctl: ControllerHandle;
-  hosts: HostTracker;
+  hosts: Hosts;
+  /** Set when the composition had no Hosts service and the test started one. */
+  ownTracker: HostTracker | undefined;
   l2: L2Forwarder;
   packetIns: { total: number; lldp: number };
 }
@@ -78,17 +82,24 @@ describe('controller on an OVS triangle', () => {
       if (c.packet.eth.etherType === 0x88cc) counts.lldp++;
       return 'continue';
     });
-    const hosts = new HostTracker({ topology: ctl.topology, events, packetIns: ctl.packetIns, clock, logger });
-    hosts.start();
+    // The composition binds the Hosts service; until it does, start the tracker the same way.
+    let hosts: Hosts;
+    let ownTracker: HostTracker | undefined;
+    if (ctl.kernel.root.isBound(tokens.Hosts)) hosts = ctl.kernel.root.get<Hosts>(tokens.Hosts);
+    else {
+      ownTracker = new HostTracker({ topology: ctl.topology, events, packetIns: ctl.packetIns, clock, logger });
+      ownTracker.start();
+      hosts = ownTracker;
+    }
     const l2 = new L2Forwarder({ flows: ctl.flows, datapaths: ctl.datapaths, hosts, topology: ctl.topology, events, packetIns: ctl.packetIns, clock, logger }, { floodDedupMs: 200 });
     l2.start();
-    return { ctl, hosts, l2, packetIns: counts };
+    return { ctl, hosts, ownTracker, l2, packetIns: counts };
   }
 
   /** Like a crash: connections drop first, so nothing is cleaned up on the switches. */
   async function killSluice(s: Sluice): Promise<void> {
     s.ctl.datapaths.closeAll('killed by test');
-    s.hosts.stop();
+    s.ownTracker?.stop();
     await s.ctl.stop();
   }
 
