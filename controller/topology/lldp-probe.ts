@@ -9,10 +9,10 @@
  * specific TLV with a sequence number, the send time and an HMAC-SHA256 (truncated to 128
  * bits) over (dpid, port, sequence, time) keyed by a controller secret. Without the key a host
  * cannot name a port it is not on (the link-fabrication attack of CVE-2015-1610); the time
- * bounds how long a captured probe is worth replaying, and the receiver's per-link sequence
- * check (link-table.ts) refuses a probe seen before. A live relay between two host ports is
- * not stopped by this (it needs host-side evidence, as TopoGuard does) — see the README note
- * in this folder's index.
+ * bounds how long a captured probe is worth replaying, and the receiver's per-source-port
+ * sequence check (topology-state.ts) refuses a probe accepted before. Not stopped: a live
+ * relay of a fresh probe between two host ports (two colluding or dual-homed hosts) within
+ * the replay window; that needs evidence from host traffic, as TopoGuard collects.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { MacAddress } from '../../core/net/mac-address.js';
