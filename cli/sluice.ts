@@ -4,7 +4,10 @@
 // reflect-metadata first: inversify reads decorator metadata as soon as decorated classes load.
 import 'reflect-metadata';
 import { Command } from 'commander';
+import { controllerCommand } from '../controller/cli.js';
 import { runCtl } from '../controller/ctl/run-ctl.js';
+import { switchCommand } from '../switch/cli.js';
+import { demoCommand } from './demo/demo.js';
 
 const program = new Command();
 program
@@ -12,21 +15,9 @@ program
   .description('OpenFlow 1.3 SDN controller, software switch and gRPC northbound API')
   .version('0.1.0');
 
-program
-  .command('controller')
-  .description('run the OpenFlow 1.3 controller (default listen tcp:0.0.0.0:6653)')
-  .action(() => {
-    console.error('sluice controller: not implemented yet');
-    process.exitCode = 2;
-  });
-
-program
-  .command('switch')
-  .description('run the OpenFlow 1.3 software switch on Linux interfaces')
-  .action(() => {
-    console.error('sluice switch: not implemented yet');
-    process.exitCode = 2;
-  });
+program.addCommand(controllerCommand());
+program.addCommand(switchCommand());
+program.addCommand(demoCommand());
 
 program
   .command('ctl')
@@ -42,14 +33,6 @@ program
       stderr: (t) => process.stderr.write(t),
       signal: abort.signal,
     });
-  });
-
-program
-  .command('demo')
-  .description('run the embedded demo: controller + in-process switches and hosts over loopback')
-  .action(() => {
-    program.outputHelp();
-    console.log('\nstatus: OpenFlow 1.3 codec and core under construction; demo not yet available.');
   });
 
 await program.parseAsync(process.argv);
