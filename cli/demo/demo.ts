@@ -186,14 +186,29 @@ async function runScenario(
   const cables = snap.links.filter((l) => l.src.dpid < l.dst.dpid).map((l) => `${portText(l.src.dpid, l.src.port)} <-> ${portText(l.dst.dpid, l.dst.port)}`);
   out(`topology learned by LLDP: ${snap.switches.length} switches, ${snap.links.length / 2} links (${snap.links.length} directed): ${cables.join(', ')}`);
 
+  // Hosts are learned only on edge ports, and a port becomes one only after LLDP probed it and
+  // heard nothing back: a host that speaks earlier is not learned from that frame.
+  const dpidOf = new Map(plan.switches.map((s) => [s.name, s.dpid]));
+  const edgeReady = () => plan.hosts.filter((h) => controller.topology.isEdgePort(dpidOf.get(h.switch)!, h.portNo)).length;
+  await waitUntil('host ports known as edge ports', () => edgeReady() === plan.hosts.length, {
+    ...wait, progress: () => `${edgeReady()}/${plan.hosts.length} host ports`,
+  });
+
   // Hosts speak first (gratuitous ARP) so the controller learns where they are before traffic.
   for (const h of network.hosts) h.announce();
   const hosts = hostsOf(controller);
   let hostsLearned: number | undefined;
   if (hosts) {
-    await waitUntil('hosts learned', () => hosts.list().length >= plan.hosts.length, {
-      ...wait, progress: () => `${hosts.list().length}/${plan.hosts.length} hosts`,
-    });
+    const unlearned = () => network.hosts.filter((h) => !hosts.list().some((k) => k.mac.equals(h.mac)));
+    // Re-announce the ones not learned yet, as a host would on a link that just came up.
+    const reannounce = setInterval(() => { for (const h of unlearned()) h.announce(); }, 500);
+    try {
+      await waitUntil('hosts learned', () => unlearned().length === 0, {
+        ...wait, progress: () => `${plan.hosts.length - unlearned().length}/${plan.hosts.length} hosts`,
+      });
+    } finally {
+      clearInterval(reannounce);
+    }
     hostsLearned = hosts.list().length;
     const found = hosts.list().map((h) => `${h.mac} ${h.ipv4.join(',')} at ${portText(h.location.dpid, h.location.port)}`);
     out(`hosts found: ${hostsLearned}/${plan.hosts.length}: ${found.join('; ')}`);
@@ -217,8 +232,7 @@ async function runScenario(
   for (const [a, b] of pairs) {
     const pa = plan.hosts.find((h) => h.name === a.name)!;
     const pb = plan.hosts.find((h) => h.name === b.name)!;
-    const dpidOf = (sw: string) => plan.switches.find((s) => s.name === sw)!.dpid;
-    const path = controller.paths.shortest({ dpid: dpidOf(pa.switch), port: pa.portNo }, { dpid: dpidOf(pb.switch), port: pb.portNo });
+    const path = controller.paths.shortest({ dpid: dpidOf.get(pa.switch)!, port: pa.portNo }, { dpid: dpidOf.get(pb.switch)!, port: pb.portNo });
     if (path.ok) {
       const hops = path.value.hops.map((h) => `${nameOf.get(h.dpid) ?? h.dpid.toString(16)} (in ${h.inPort ?? '-'}, out ${h.outPort ?? '-'})`);
       out(`shortest path ${a.name} -> ${b.name}: ${hops.join(' -> ')}`);
