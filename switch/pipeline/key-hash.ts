@@ -1,6 +1,8 @@
 /**
- * 32-bit hashes of flow-key bytes for the classifier's subtables and the exact-match cache.
+ * 30-bit hashes of flow-key bytes for the classifier's subtables and the exact-match cache.
  * Collisions are resolved by the callers with a byte comparison, so only spread matters.
+ * Results fit a V8 small integer: Map keys that are heap numbers cost an allocation and a
+ * pointer chase per lookup, which showed up as the classifier's main cost.
  */
 
 /** Hash of `key[offsets[i]] & masks[i]` over a subtable's significant bytes. */
@@ -9,14 +11,14 @@ export function hashMaskedBytes(key: Uint8Array, offsets: Int32Array, masks: Uin
   for (let i = 0; i < offsets.length; i++) {
     h = Math.imul(h ^ (key[offsets[i]!]! & masks[i]!), 0x01000193);
   }
-  return h >>> 0;
+  return (h ^ (h >>> 30)) & 0x3fffffff;
 }
 
 /** Hash of already-masked packed bytes (what a rule stores); equals hashMaskedBytes of a matching key. */
 export function hashPacked(packed: Uint8Array): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < packed.length; i++) h = Math.imul(h ^ packed[i]!, 0x01000193);
-  return h >>> 0;
+  return (h ^ (h >>> 30)) & 0x3fffffff;
 }
 
 /** Hash of a whole key, four bytes at a time (murmur3-style mixing) for the exact-match cache. */
@@ -33,5 +35,5 @@ export function hashWords(words: Int32Array, tail: Uint8Array, tailStart: number
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
-  return h >>> 0;
+  return h & 0x3fffffff;
 }
