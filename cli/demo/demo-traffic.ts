@@ -40,11 +40,12 @@ export function pingLine(p: PairPing, ip: (name: string) => string): string {
 /** Every unordered pair once, from the lower-numbered host; replies exercise the reverse direction. */
 export async function pingAllPairs(
   hosts: readonly EmulatedHost[],
-  opts: { count: number; report: (p: PairPing) => void },
+  opts: { count: number; report: (p: PairPing) => void; signal?: AbortSignal },
 ): Promise<PairPing[]> {
   const out: PairPing[] = [];
   for (let i = 0; i < hosts.length; i++) {
     for (let j = i + 1; j < hosts.length; j++) {
+      if (opts.signal?.aborted) return out;
       const a = hosts[i]!;
       const b = hosts[j]!;
       let p: PairPing;
@@ -63,10 +64,11 @@ export async function pingAllPairs(
 /** A TCP connection from each of `pairs[k][0]` to `pairs[k][1]`, one after the other. */
 export async function tcpFlows(
   pairs: readonly (readonly [EmulatedHost, EmulatedHost])[],
-  opts: { chunks: readonly Uint8Array[]; report: (f: TcpFlow) => void },
+  opts: { chunks: readonly Uint8Array[]; report: (f: TcpFlow) => void; signal?: AbortSignal },
 ): Promise<TcpFlow[]> {
   const out: TcpFlow[] = [];
   for (const [client, server] of pairs) {
+    if (opts.signal?.aborted) return out;
     server.listen(DEMO_TCP_PORT);
     const before = server.accepted.length;
     let f: TcpFlow;

@@ -144,7 +144,9 @@ export async function startDemo(opts: DemoOptions = {}): Promise<DemoHandle> {
     });
     traffic.catch(() => undefined);  // the caller decides whether a failed scenario matters
     undo.push(async () => {
+      // Stopping the hosts ends whatever they are waiting for (ARP, echo replies, TCP ACKs) at once.
       abort.abort();
+      for (const h of network.hosts) h.stop();
       await traffic.catch(() => undefined);
     });
 
@@ -218,7 +220,7 @@ async function runScenario(
   const convergedMs = Date.now() - started;
 
   const ipOf = new Map(plan.hosts.map((h) => [h.name, h.ip.toString()]));
-  const pings = await pingAllPairs(network.hosts, { count: opts.pingCount, report: (p) => out(pingLine(p, (n) => ipOf.get(n) ?? '?')) });
+  const pings = await pingAllPairs(network.hosts, { count: opts.pingCount, report: (p) => out(pingLine(p, (n) => ipOf.get(n) ?? '?')), signal });
   const answered = pings.filter((p) => p.result && p.result.received > 0).length;
   const replies = pings.reduce((n, p) => n + (p.result?.received ?? 0), 0);
   out(`pings: ${answered}/${pings.length} host pairs answered, ${replies}/${pings.length * opts.pingCount} replies`);
@@ -239,7 +241,7 @@ async function runScenario(
     }
   }
   const chunks = [Buffer.from('GET /demo HTTP/1.1\r\nHost: sluice\r\n\r\n'), Buffer.alloc(2000, 0x2e), Buffer.from('done\n')];
-  const tcp = await tcpFlows(pairs, { chunks, report: (f) => out(tcpLine(f)) });
+  const tcp = await tcpFlows(pairs, { chunks, report: (f) => out(tcpLine(f)), signal });
   out(`tcp: ${tcp.filter((f) => f.result).length}/${tcp.length} connections completed`);
 
   const flowsByOwner: Record<string, number> = {};

@@ -70,8 +70,8 @@ export interface HostCounters {
   tcpResets: number;
 }
 
-export class PingTimeoutError extends Error {
-  override readonly name = 'PingTimeoutError';
+export class HostStoppedError extends Error {
+  override readonly name = 'HostStoppedError';
 }
 
 const EPHEMERAL_FIRST = 49152;
@@ -91,7 +91,9 @@ export class EmulatedHost {
   /** ICMP echo identifier of this host's pings, like a ping process's pid. */
   private readonly echoId = nextIdentifier++ & 0xffff;
   private echoSeq = 0;
-  private readonly echoWaiters = new Map<number, (at: number) => void>();
+  /** Pending echo requests by sequence: called with the reply's arrival time, or undefined when given up. */
+  private readonly echoWaiters = new Map<number, (at: number | undefined) => void>();
+  private readonly sleepers = new Set<() => void>();
   private readonly listening = new Set<number>();
   private readonly connections = new Map<string, TcpConnection>();
   /** Connections the host accepted and that completed; what a server log would show. */
@@ -129,12 +131,14 @@ export class EmulatedHost {
 
   /** `count` echo requests, `intervalMs` apart; each waits up to `timeoutMs` for its reply. */
   async ping(target: Ipv4Address, opts: { count?: number; intervalMs?: number; timeoutMs?: number } = {}): Promise<PingResult> {
+    this.ensureRunning();
     const count = opts.count ?? 1;
     const timeoutMs = opts.timeoutMs ?? 2000;
     const dstMac = await this.arp.resolve(target);
     const replies: Promise<PingReply>[] = [];
     for (let i = 0; i < count; i++) {
       if (i > 0) await this.sleep(opts.intervalMs ?? 100);
+      if (this.stopped) break;
       replies.push(this.echoOnce(target, dstMac, timeoutMs));
     }
     const done = await Promise.all(replies);
@@ -146,6 +150,7 @@ export class EmulatedHost {
    * the next goes), then closes with FIN in both directions.
    */
   async tcpExchange(target: Ipv4Address, dstPort: number, data: readonly Uint8Array[]): Promise<TcpExchangeResult> {
+    this.ensureRunning();
     const dstMac = await this.arp.resolve(target);
     const srcPort = this.allocatePort();
     const key = connectionKey(srcPort, target, dstPort);
@@ -186,6 +191,10 @@ export class EmulatedHost {
     this.timers.clear();
     for (const c of this.connections.values()) c.abort('host stopped');
     this.connections.clear();
+    // Whoever awaits a ping or a pause must not hang on a stopped host.
+    for (const w of [...this.echoWaiters.values()]) w(undefined);
+    this.echoWaiters.clear();
+    for (const wake of [...this.sleepers]) wake();
   }
 
   private echoOnce(target: Ipv4Address, dstMac: MacAddress, timeoutMs: number): Promise<PingReply> {
@@ -201,7 +210,7 @@ export class EmulatedHost {
       this.echoWaiters.set(seq, (at) => {
         clearTimeout(timer);
         this.timers.delete(timer);
-        resolve({ seq, rttMs: at - sentAt });
+        resolve({ seq, rttMs: at === undefined ? undefined : at - sentAt });
       });
       // 56 bytes of data, like ping(8): an 8-byte send time then a counting pattern.
       const data = Buffer.alloc(56);
@@ -358,12 +367,20 @@ export class EmulatedHost {
 
   private sleep(ms: number): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(() => {
+      const wake = () => {
+        clearTimeout(timer);
         this.timers.delete(timer);
+        this.sleepers.delete(wake);
         resolve();
-      }, ms);
+      };
+      const timer = setTimeout(wake, ms);
       this.timers.add(timer);
+      this.sleepers.add(wake);
     });
+  }
+
+  private ensureRunning(): void {
+    if (this.stopped) throw new HostStoppedError(`${this.name} is stopped`);
   }
 }
 

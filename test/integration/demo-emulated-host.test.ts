@@ -160,6 +160,23 @@ describe('EmulatedHost over a patch cable', () => {
     expect(b.counters.tcpResets).toBe(1);
   });
 
+  it('stop() ends pending pings and resolutions at once instead of leaving them hanging', async () => {
+    const { a, cable } = pair();
+    await a.resolve(B_IP);
+    cable.setLinkUp(false);  // nothing gets through any more
+    const started = Date.now();
+    const ping = a.ping(B_IP, { count: 5, intervalMs: 1000, timeoutMs: 10_000 });
+    const arp = a.resolve(Ipv4Address.parse('10.0.0.77'));
+    await new Promise((r) => setTimeout(r, 20));
+    a.stop();
+    const result = await ping;
+    expect(result.received).toBe(0);
+    expect(result.replies.length).toBeLessThan(5);
+    await expect(arp).rejects.toThrow(/host stopped/);
+    await expect(a.ping(B_IP)).rejects.toThrow(/a is stopped/);
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
   it('ignores unicast frames addressed to another MAC', async () => {
     const { a, b } = pair();
     await a.resolve(B_IP);
