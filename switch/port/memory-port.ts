@@ -113,7 +113,8 @@ export class MemoryPort implements Port {
   send(frame: Uint8Array): boolean {
     if (this.state !== 'open') return false;
     // Copy now: the caller may reuse its buffer (e.g. a receive burst) as soon as we return.
-    this.pendingSend.push(frame.slice());
+    // Uint8Array.prototype.slice copies; Buffer#slice would return a view the caller could still mutate.
+    this.pendingSend.push(Uint8Array.prototype.slice.call(frame));
     if (!this.flushScheduled) {
       this.flushScheduled = true;
       queueMicrotask(() => {
