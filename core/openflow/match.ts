@@ -19,7 +19,7 @@ import type { OfpReader } from './ofp-reader.js';
 import type { OfpWriter } from './ofp-writer.js';
 import { ipv4Bytes, ipv4Text, ipv6Bytes, ipv6Text, macBytes, macText } from './oxm-address-text.js';
 import {
-  OFPXMC, OXM_EXPERIMENTER, OXM_FIELDS, OXM_KIND_WIDTH, oxmExperimenterField, oxmFieldByNumber,
+  OFPXMC, OXM_EXPERIMENTER, OXM_FIELDS, OXM_KIND_WIDTH, oxmExperimenterField,
   type OxmFieldName, type OxmFieldSpec, type OxmKind, type OxmValueOf,
 } from './oxm-fields.js';
 
@@ -86,6 +86,58 @@ export const SET_FIELD_OXM_ERRORS: OxmErrorCodes = {
 };
 
 // ---------------------------------------------------------------------------------------------
+// The field table compiled for the codec's inner loops: a kind as a small integer (a switch on
+// it is a jump table, not string compares), widths and header words precomputed, and lookups by
+// wire number (arrays/Maps) and by name (a Map, so a name like "toString" is not a field).
+
+const K_U8 = 0, K_U16 = 1, K_U24 = 2, K_U32 = 3, K_U64 = 4, K_U128 = 5, K_MAC = 6, K_IPV4 = 7, K_IPV6 = 8;
+const KIND_CODE: Readonly<Record<OxmKind, number>> = {
+  u8: K_U8, u16: K_U16, u24: K_U24, u32: K_U32, u64: K_U64, u128: K_U128, mac: K_MAC, ipv4: K_IPV4, ipv6: K_IPV6,
+};
+/** Largest value of the unsigned kinds held as numbers (u8 … u32), by kind code. */
+const UINT_MAX = [0xff, 0xffff, 0xffffff, 0xffffffff];
+const U64_MAX = 0xffff_ffff_ffff_ffffn;
+const U128_MAX = (1n << 128n) - 1n;
+
+interface CompiledField {
+  readonly name: OxmFieldName;
+  readonly kind: OxmKind;
+  readonly code: number;
+  readonly width: number;
+  /** Spec says maskable; enforced for OFPXMC_OPENFLOW_BASIC only (see OxmFieldSpec.maskable). */
+  readonly maskRejected: boolean;
+  /** 0, 4 (experimenter id) or 6 (experimenter id + EXT-256 exp_type). */
+  readonly expHeaderLen: number;
+  readonly experimenter: number | undefined;
+  readonly expType: number | undefined;
+  /** The 32-bit OXM header, length included, without and with OXM_HASMASK. */
+  readonly header: number;
+  readonly headerMasked: number;
+}
+
+const COMPILED = new Map<string, CompiledField>();
+const BASIC_BY_FIELD: (CompiledField | undefined)[] = new Array<CompiledField | undefined>(128).fill(undefined);
+const BY_CLASS_FIELD = new Map<number, CompiledField>();
+for (const name of Object.keys(OXM_FIELDS) as OxmFieldName[]) {
+  const spec: OxmFieldSpec = OXM_FIELDS[name];
+  const width = OXM_KIND_WIDTH[spec.kind];
+  const expHeaderLen = spec.experimenter === undefined ? 0 : spec.expType === undefined ? 4 : 6;
+  const head = (spec.oxmClass << 16 | spec.field << 9) >>> 0;
+  const c: CompiledField = {
+    name, kind: spec.kind, code: KIND_CODE[spec.kind], width,
+    maskRejected: !spec.maskable && spec.oxmClass === OFPXMC.OPENFLOW_BASIC,
+    expHeaderLen, experimenter: spec.experimenter, expType: spec.expType,
+    header: (head | (expHeaderLen + width)) >>> 0,
+    headerMasked: (head | 0x100 | (expHeaderLen + 2 * width)) >>> 0,
+  };
+  COMPILED.set(name, c);
+  if (spec.experimenter === undefined) {
+    if (spec.oxmClass === OFPXMC.OPENFLOW_BASIC) BASIC_BY_FIELD[spec.field] = c;
+    else BY_CLASS_FIELD.set(spec.oxmClass * 128 + spec.field, c);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Decoding
 
 /**
@@ -93,63 +145,83 @@ export const SET_FIELD_OXM_ERRORS: OxmErrorCodes = {
  * enclosing structure), otherwise the error is `errors.badLen`, not a truncation.
  */
 export function decodeOxm(r: OfpReader, errors: OxmErrorCodes = MATCH_OXM_ERRORS, where = 'oxm'): OxmTlv {
-  if (r.remaining < 4) throw r.error(`${where}.header`, `needs 4 bytes, ${r.remaining} left`, errors.badLen);
-  const header = r.u32(`${where}.header`);
-  const oxmClass = header >>> 16;
-  const oxmField = (header >>> 9) & 0x7f;
-  const hasMask = (header & 0x100) !== 0;
-  const length = header & 0xff;
-  if (length > r.remaining) {
-    r.pos -= 4;
-    throw r.error(`${where}.length`, `OXM length ${length} exceeds the ${r.remaining - 4} bytes left`, errors.badLen);
-  }
+  return readOxm(r, errors, where, -1);
+}
 
-  let name: OxmFieldName | undefined;
+/** The error path of a TLV: `where`, or `where[index]` inside a match. Built only when raising. */
+function oxmPath(where: string, index: number): string {
+  return index < 0 ? where : `${where}[${index}]`;
+}
+
+/**
+ * decodeOxm, naming the TLV `where[index]` in errors (index -1: just `where`). Once the header's
+ * length is checked against the bytes left, the value and mask are read without further checks.
+ */
+function readOxm(r: OfpReader, errors: OxmErrorCodes, where: string, index: number): OxmTlv {
+  const buf = r.buf;
+  const at = r.pos;
+  const left = r.end - at;
+  if (left < 4) throw r.error(`${oxmPath(where, index)}.header`, `needs 4 bytes, ${left} left`, errors.badLen);
+  const oxmClass = (buf[at]! << 8) | buf[at + 1]!;
+  const oxmField = buf[at + 2]! >>> 1;
+  const hasMask = (buf[at + 2]! & 1) !== 0;
+  const length = buf[at + 3]!;
+  if (length > left - 4) {
+    throw r.error(`${oxmPath(where, index)}.length`, `OXM length ${length} exceeds the ${left - 4} bytes left`, errors.badLen);
+  }
+  r.pos = at + 4;
+
+  let c: CompiledField | undefined;
   let experimenter: number | undefined;
   let headerExtra = 0;
-  if (oxmClass === OFPXMC.EXPERIMENTER) {
-    if (length < 4) throw r.error(`${where}.length`, `experimenter OXM length ${length} < 4`, errors.badLen);
-    experimenter = r.u32(`${where}.experimenter`);
+  if (oxmClass === OFPXMC.OPENFLOW_BASIC) {
+    c = BASIC_BY_FIELD[oxmField];
+    if (c === undefined) {
+      r.pos = at;
+      throw r.error(`${oxmPath(where, index)}.oxm_field`, `unknown OFPXMC_OPENFLOW_BASIC field ${oxmField}`, errors.badField);
+    }
+  } else if (oxmClass === OFPXMC.EXPERIMENTER) {
+    if (length < 4) throw r.error(`${oxmPath(where, index)}.length`, `experimenter OXM length ${length} < 4`, errors.badLen);
+    experimenter = buf.readUInt32BE(at + 4);
+    r.pos = at + 8;
     headerExtra = 4;
+    let name: OxmFieldName | undefined;
     if (experimenter === OXM_EXPERIMENTER.ONF && oxmField === 0 && length >= 6) {
-      name = oxmExperimenterField(experimenter, oxmField, r.buf.readUInt16BE(r.pos));
-      if (name !== undefined) { r.pos += 2; headerExtra = 6; }
+      name = oxmExperimenterField(experimenter, oxmField, buf.readUInt16BE(at + 8));
+      if (name !== undefined) { r.pos = at + 10; headerExtra = 6; }
     } else {
       name = oxmExperimenterField(experimenter, oxmField);
     }
+    if (name !== undefined) c = COMPILED.get(name);
   } else {
-    name = oxmFieldByNumber(oxmClass, oxmField);
-    if (name === undefined && oxmClass === OFPXMC.OPENFLOW_BASIC) {
-      r.pos -= 4;
-      throw r.error(`${where}.oxm_field`, `unknown OFPXMC_OPENFLOW_BASIC field ${oxmField}`, errors.badField);
-    }
+    c = BY_CLASS_FIELD.get(oxmClass * 128 + oxmField);
   }
 
-  if (name === undefined) {
-    const payload = r.bytes(length - headerExtra, `${where}.payload`);
+  if (c === undefined) {
+    const payload = r.bytes(length - headerExtra, `${oxmPath(where, index)}.payload`);
     return experimenter === undefined
       ? { field: 'opaque', oxmClass, oxmField, hasMask, payload }
       : { field: 'opaque', oxmClass, oxmField, hasMask, experimenter, payload };
   }
 
-  const spec: OxmFieldSpec = OXM_FIELDS[name];
-  const width = OXM_KIND_WIDTH[spec.kind];
+  const width = c.width;
   if (length !== headerExtra + (hasMask ? 2 * width : width)) {
-    r.pos -= 4 + headerExtra;
-    throw r.error(`${where}.length`, `${name} needs ${hasMask ? 'masked ' : ''}length ${headerExtra + (hasMask ? 2 : 1) * width}, got ${length}`, errors.badLen);
+    r.pos = at;
+    throw r.error(`${oxmPath(where, index)}.length`,
+      `${c.name} needs ${hasMask ? 'masked ' : ''}length ${headerExtra + (hasMask ? 2 : 1) * width}, got ${length}`, errors.badLen);
   }
-  if (hasMask && !spec.maskable && oxmClass === OFPXMC.OPENFLOW_BASIC) {
-    r.pos -= 4;
-    throw r.error(`${where}.oxm_hasmask`, `${name} is not maskable`, errors.badMask);
+  const p = r.pos;
+  r.pos = p + (hasMask ? 2 * width : width);
+  if (!hasMask) return { field: c.name, value: readValue(buf, p, c.code) } as KnownOxm;
+  if (c.maskRejected) {
+    r.pos = at;
+    throw r.error(`${oxmPath(where, index)}.oxm_hasmask`, `${c.name} is not maskable`, errors.badMask);
   }
-  if (hasMask && !maskConsistent(r.buf, r.pos, width)) {
-    r.pos -= 4 + headerExtra;
-    throw r.error(`${where}.${name}`, `${name} value has 1-bits where its mask is 0`, errors.badWildcards);
+  if (!maskConsistent(buf, p, width)) {
+    r.pos = at;
+    throw r.error(`${oxmPath(where, index)}.${c.name}`, `${c.name} value has 1-bits where its mask is 0`, errors.badWildcards);
   }
-  const value = readValue(r, spec.kind, `${where}.${name}.value`);
-  if (!hasMask) return { field: name, value } as KnownOxm;
-  const mask = readValue(r, spec.kind, `${where}.${name}.mask`);
-  return { field: name, value, mask } as KnownOxm;
+  return { field: c.name, value: readValue(buf, p, c.code), mask: readValue(buf, p + width, c.code) } as KnownOxm;
 }
 
 /**
@@ -162,17 +234,18 @@ function maskConsistent(buf: Buffer, at: number, width: number): boolean {
   return true;
 }
 
-function readValue(r: OfpReader, kind: OxmKind, field: string): OxmValue {
-  switch (kind) {
-    case 'u8': return r.u8(field);
-    case 'u16': return r.u16(field);
-    case 'u24': return (r.u8(field) << 16) | r.u16(field);
-    case 'u32': return r.u32(field);
-    case 'u64': return r.u64(field);
-    case 'u128': return (r.u64(field) << 64n) | r.u64(field);
-    case 'mac': r.need(6, field); r.pos += 6; return macText(r.buf, r.pos - 6);
-    case 'ipv4': r.need(4, field); r.pos += 4; return ipv4Text(r.buf, r.pos - 4);
-    case 'ipv6': r.need(16, field); r.pos += 16; return ipv6Text(r.buf, r.pos - 16);
+/** A value of kind `code` at `p`; the caller has checked that its bytes are there. */
+function readValue(buf: Buffer, p: number, code: number): OxmValue {
+  switch (code) {
+    case K_U8: return buf[p]!;
+    case K_U16: return (buf[p]! << 8) | buf[p + 1]!;
+    case K_U24: return (buf[p]! << 16) | (buf[p + 1]! << 8) | buf[p + 2]!;
+    case K_U32: return ((buf[p]! << 24) | (buf[p + 1]! << 16) | (buf[p + 2]! << 8) | buf[p + 3]!) >>> 0;
+    case K_U64: return buf.readBigUInt64BE(p);
+    case K_U128: return (buf.readBigUInt64BE(p) << 64n) | buf.readBigUInt64BE(p + 8);
+    case K_MAC: return macText(buf, p);
+    case K_IPV4: return ipv4Text(buf, p);
+    default: return ipv6Text(buf, p);
   }
 }
 
@@ -198,60 +271,67 @@ export function decodeMatch(r: OfpReader): Match {
     throw r.error('ofp_match.length', `match length ${length} (padded ${padded}) exceeds the ${r.remaining + 4} bytes left`,
       { type: OFPET.BAD_MATCH, code: OFPBMC.BAD_LEN });
   }
-  const body = r.sub(length - 4, 'ofp_match.oxm_fields');
-  r.skip(padded - length, 'ofp_match.pad');
-
+  // The TLVs are read with `r` itself bounded to them (no sub-reader per match), then the padding skipped.
+  const buf = r.buf;
+  const bodyStart = r.pos;
+  const outerEnd = r.end;
+  r.end = bodyStart + length - 4;
   const fields: OxmTlv[] = [];
   // Duplicate detection: a bit per basic field (0..39 fit in two 32-bit words), a list otherwise.
   let seenLo = 0;
   let seenHi = 0;
   let seenOther: string[] | undefined;
-  while (body.remaining > 0) {
-    const at = body.pos;
-    const where = `ofp_match.oxm[${fields.length}]`;
-    const tlv = decodeOxm(body, MATCH_OXM_ERRORS, where);
-    let dup = false;
-    const cls = body.buf.readUInt16BE(at);
-    const fieldNo = body.buf[at + 2]! >> 1;
-    if (cls === OFPXMC.OPENFLOW_BASIC) {
-      if (fieldNo < 32) { dup = (seenLo & (1 << fieldNo)) !== 0; seenLo |= 1 << fieldNo; }
-      else { dup = (seenHi & (1 << (fieldNo - 32))) !== 0; seenHi |= 1 << (fieldNo - 32); }
-    } else {
-      let key = `${cls}:${fieldNo}`;
-      if (cls === OFPXMC.EXPERIMENTER) {
-        const exp = body.buf.readUInt32BE(at + 4);
-        key += `:${exp}`;
-        // EXT-256 fields share oxm_field 0 and differ by the exp_type after the experimenter id.
-        if (exp === OXM_EXPERIMENTER.ONF && fieldNo === 0 && body.pos - at >= 10) key += `:${body.buf.readUInt16BE(at + 8)}`;
+  try {
+    while (r.pos < r.end) {
+      const at = r.pos;
+      const tlv = readOxm(r, MATCH_OXM_ERRORS, 'ofp_match.oxm', fields.length);
+      let dup = false;
+      const cls = (buf[at]! << 8) | buf[at + 1]!;
+      const fieldNo = buf[at + 2]! >> 1;
+      if (cls === OFPXMC.OPENFLOW_BASIC) {
+        if (fieldNo < 32) { dup = (seenLo & (1 << fieldNo)) !== 0; seenLo |= 1 << fieldNo; }
+        else { dup = (seenHi & (1 << (fieldNo - 32))) !== 0; seenHi |= 1 << (fieldNo - 32); }
+      } else {
+        let key = `${cls}:${fieldNo}`;
+        if (cls === OFPXMC.EXPERIMENTER) {
+          const exp = buf.readUInt32BE(at + 4);
+          key += `:${exp}`;
+          // EXT-256 fields share oxm_field 0 and differ by the exp_type after the experimenter id.
+          if (exp === OXM_EXPERIMENTER.ONF && fieldNo === 0 && r.pos - at >= 10) key += `:${buf.readUInt16BE(at + 8)}`;
+        }
+        seenOther ??= [];
+        dup = seenOther.includes(key);
+        seenOther.push(key);
       }
-      seenOther ??= [];
-      dup = seenOther.includes(key);
-      seenOther.push(key);
+      if (dup) {
+        r.pos = at;
+        throw r.error(`ofp_match.oxm[${fields.length}]`,
+          `${tlv.field === 'opaque' ? `class ${cls} field ${fieldNo}` : tlv.field} appears twice`,
+          { type: OFPET.BAD_MATCH, code: OFPBMC.DUP_FIELD });
+      }
+      fields.push(tlv);
     }
-    if (dup) {
-      body.pos = at;
-      throw body.error(where, `${tlv.field === 'opaque' ? `class ${cls} field ${fieldNo}` : tlv.field} appears twice`,
-        { type: OFPET.BAD_MATCH, code: OFPBMC.DUP_FIELD });
-    }
-    fields.push(tlv);
+  } finally {
+    r.end = outerEnd;
   }
+  r.pos = bodyStart + padded - 4;
   return { fields };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Encoding
 
+function compiledField(name: string): CompiledField {
+  const c = COMPILED.get(name);
+  if (c === undefined) throw new OfpEncodeError(`oxm ${String(name)}`, 'unknown field name');
+  return c;
+}
+
 /** Wire length of one TLV including its 4-byte header. */
 export function oxmLength(tlv: OxmTlv): number {
   if (tlv.field === 'opaque') return 4 + (tlv.experimenter === undefined ? 0 : 4) + tlv.payload.length;
-  const spec: OxmFieldSpec = OXM_FIELDS[tlv.field];
-  if (spec === undefined) throw new OfpEncodeError(`oxm ${String(tlv.field)}`, 'unknown field name');
-  return 4 + expHeaderLength(spec) + OXM_KIND_WIDTH[spec.kind] * (tlv.mask === undefined ? 1 : 2);
-}
-
-function expHeaderLength(spec: OxmFieldSpec): number {
-  if (spec.experimenter === undefined) return 0;
-  return spec.expType === undefined ? 4 : 6;
+  const c = compiledField(tlv.field);
+  return 4 + c.expHeaderLen + c.width * (tlv.mask === undefined ? 1 : 2);
 }
 
 export function encodeOxm(w: OfpWriter, tlv: OxmTlv): void {
@@ -263,47 +343,50 @@ export function encodeOxm(w: OfpWriter, tlv: OxmTlv): void {
     w.bytes(tlv.payload);
     return;
   }
-  const spec: OxmFieldSpec = OXM_FIELDS[tlv.field];
-  if (spec === undefined) throw new OfpEncodeError(`oxm ${String(tlv.field)}`, 'unknown field name');
+  const c = compiledField(tlv.field);
   const hasMask = tlv.mask !== undefined;
-  const len = expHeaderLength(spec) + OXM_KIND_WIDTH[spec.kind] * (hasMask ? 2 : 1);
-  w.u32((spec.oxmClass << 16 | spec.field << 9 | (hasMask ? 0x100 : 0) | len) >>> 0);
-  if (spec.experimenter !== undefined) w.u32(spec.experimenter);
-  if (spec.expType !== undefined) w.u16(spec.expType);
-  writeValue(w, spec.kind, tlv.value, tlv.field, 'value');
-  if (hasMask) writeValue(w, spec.kind, tlv.mask, tlv.field, 'mask');
+  w.u32(hasMask ? c.headerMasked : c.header);
+  if (c.experimenter !== undefined) w.u32(c.experimenter);
+  if (c.expType !== undefined) w.u16(c.expType);
+  writeValue(w, c, tlv.value, false);
+  if (hasMask) writeValue(w, c, tlv.mask, true);
 }
 
-const UINT_MAX: Partial<Record<OxmKind, number>> = { u8: 0xff, u16: 0xffff, u24: 0xffffff, u32: 0xffffffff };
+function writeValue(w: OfpWriter, c: CompiledField, v: OxmValue, isMask: boolean): void {
+  const code = c.code;
+  if (code <= K_U32) {
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > UINT_MAX[code]!) throw badValue(c, v, isMask);
+    if (code === K_U8) w.u8(v);
+    else if (code === K_U16) w.u16(v);
+    else if (code === K_U24) { w.u8(v >>> 16); w.u16(v & 0xffff); }
+    else w.u32(v);
+  } else if (code === K_U64) {
+    if (typeof v !== 'bigint' || v < 0n || v > U64_MAX) throw badValue(c, v, isMask);
+    w.u64(v);
+  } else if (code === K_U128) {
+    if (typeof v !== 'bigint' || v < 0n || v > U128_MAX) throw badValue(c, v, isMask);
+    w.u64(v >> 64n);
+    w.u64(v); // u64 writes the low 64 bits
+  } else {
+    const width = c.width;
+    w.zeros(width);
+    const at = w.pos - width;
+    const ok = typeof v === 'string' && (code === K_MAC ? macBytes(v, w.buf, at)
+      : code === K_IPV4 ? ipv4Bytes(v, w.buf, at) : ipv6Bytes(v, w.buf, at));
+    if (!ok) throw badValue(c, v, isMask);
+  }
+}
 
-function writeValue(w: OfpWriter, kind: OxmKind, v: OxmValue, name: string, part: string): void {
-  const bad = (reason: string): never => { throw new OfpEncodeError(`oxm ${name}.${part}`, reason); };
-  switch (kind) {
-    case 'u8': case 'u16': case 'u24': case 'u32': {
-      if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > UINT_MAX[kind]!) {
-        return bad(`${String(v)} is not an unsigned ${OXM_KIND_WIDTH[kind] * 8}-bit integer`);
-      }
-      if (kind === 'u8') w.u8(v);
-      else if (kind === 'u16') w.u16(v);
-      else if (kind === 'u24') { w.u8(v >>> 16); w.u16(v & 0xffff); }
-      else w.u32(v);
-      return;
-    }
-    case 'u64': case 'u128': {
-      const bits = kind === 'u64' ? 64 : 128;
-      if (typeof v !== 'bigint' || v < 0n || v >> BigInt(bits) !== 0n) return bad(`${String(v)} is not an unsigned ${bits}-bit bigint`);
-      if (kind === 'u128') w.u64(v >> 64n);
-      w.u64(BigInt.asUintN(64, v));
-      return;
-    }
-    case 'mac': case 'ipv4': case 'ipv6': {
-      const width = OXM_KIND_WIDTH[kind];
-      w.zeros(width);
-      const ok = typeof v === 'string' && (kind === 'mac' ? macBytes(v, w.buf, w.pos - width)
-        : kind === 'ipv4' ? ipv4Bytes(v, w.buf, w.pos - width) : ipv6Bytes(v, w.buf, w.pos - width));
-      if (!ok) bad(`${JSON.stringify(v)} is not ${kind === 'mac' ? 'a MAC' : kind === 'ipv4' ? 'an IPv4' : 'an IPv6'} address`);
-      return;
-    }
+/** The OfpEncodeError for a value that does not fit its field's kind. */
+function badValue(c: CompiledField, v: unknown, isMask: boolean): OfpEncodeError {
+  const where = `oxm ${c.name}.${isMask ? 'mask' : 'value'}`;
+  switch (c.kind) {
+    case 'u8': case 'u16': case 'u24': case 'u32':
+      return new OfpEncodeError(where, `${String(v)} is not an unsigned ${c.width * 8}-bit integer`);
+    case 'u64': case 'u128':
+      return new OfpEncodeError(where, `${String(v)} is not an unsigned ${c.width * 8}-bit bigint`);
+    default:
+      return new OfpEncodeError(where, `${JSON.stringify(v)} is not ${c.kind === 'mac' ? 'a MAC' : c.kind === 'ipv4' ? 'an IPv4' : 'an IPv6'} address`);
   }
 }
 
