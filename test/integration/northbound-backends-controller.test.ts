@@ -10,6 +10,7 @@ import { startController, type ControllerHandle } from '../../controller/control
 import { SluiceClient } from '../../controller/ctl/ctl-client.js';
 import { startNorthbound, type Northbound } from '../../controller/northbound-backends/start-northbound.js';
 import type { Event__Output } from '../../controller/northbound/generated/sluice/v1/Event.js';
+import { fieldViolationsOf } from '../../controller/northbound/status-details.js';
 import { encodeInstructions } from '../../core/openflow/instructions.js';
 import { OfpWriter } from '../../core/openflow/ofp-writer.js';
 import { silentLogger } from '../../core/telemetry/logger.js';
@@ -132,6 +133,13 @@ describe('northbound backends over a running controller', () => {
     expect(plugins.map((p) => p.name)).toContain('l2');
   });
 
+  it('plugin operations map to gRPC codes; a bad section names the field inside it', async () => {
+    await expect(client.plugins.Enable({ name: 'no-such-plugin' })).rejects.toMatchObject({ code: 5 });
+    const err = await client.plugins.Reload({ name: 'l2', config_json: '{"floodDedupMs": -5}' }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 3 });
+    expect(fieldViolationsOf((err as { metadata?: never }).metadata).map((v) => v.field)).toEqual(['config_json.floodDedupMs']);
+  });
+
   it('streams controller events (a switch reconnecting)', async () => {
     const stream = client.subscribeEvents({});
     const seen: Event__Output[] = [];
@@ -145,5 +153,19 @@ describe('northbound backends over a running controller', () => {
     await waitUntil('events', () => seen.some((e) => e.kind === 'datapath.disconnected') && seen.some((e) => e.kind === 'datapath.connected'), { timeoutMs: 10_000 });
     stream.cancel();
     expect(seen.find((e) => e.kind === 'datapath.disconnected')!.attributes['dpid']).toBe(dpidText(4));
+  });
+
+  it('keeps listing a switch that went away, as disconnected, and answers UNAVAILABLE for it', async () => {
+    const s2 = network.switches.get('s2')!;
+    await s2.agent.stop();
+    await waitUntil('s2 gone', () => controller.datapaths.get(2n) === undefined, { timeoutMs: 5000 });
+    const { datapaths } = await client.datapaths.List({});
+    const gone = datapaths.find((d) => d.dpid?.text === dpidText(2));
+    expect(gone).toMatchObject({ connected: false, description: 'sluice demo s2' });
+    await expect(client.datapaths.GetPortStats({ dpid: { text: '2' }, port_no: 0 })).rejects.toMatchObject({ code: 14 });
+    await s2.agent.start();
+    await waitUntil('s2 back', () => controller.datapaths.get(2n) !== undefined, { timeoutMs: 5000 });
+    const again = await client.datapaths.Get({ dpid: { text: '2' } });
+    expect(again.connected).toBe(true);
   });
 });
