@@ -4,7 +4,7 @@
  * Order matters and stop() mirrors it:
  *   1. Kernel (logger, metrics, event bus, packet-in chain) from the loaded config;
  *   2. controller services bound to their tokens: Datapaths (the registry), Flows, Topology,
- *      Paths (the topology's path computer);
+ *      Paths (the topology's path computer), Hosts (the host tracker);
  *   3. controller services started, then plugins (in dependsOn order), so every processor
  *      and listener is in place before the first switch can arrive;
  *   4. the OpenFlow server (listen + passive switches), then the metrics server.
@@ -28,6 +28,7 @@ import { OpenFlowServer } from './openflow/of-server.js';
 import type { PathComputer } from './paths/path-computer.js';
 import { PLUGIN_REGISTRY } from './plugin-registry.js';
 import type { PacketInContext } from './services/packet-in-context.js';
+import { HostTracker, type HostTrackerOptions } from './hosts/host-tracker.js';
 import { TopologyService, type TopologyOptions } from './topology/lldp-discovery.js';
 
 export interface ControllerOptions {
@@ -46,6 +47,7 @@ export interface ControllerOptions {
   clock?: Clock;
   timers?: Partial<OfChannelTimers>;
   topology?: TopologyOptions;
+  hosts?: HostTrackerOptions;
 }
 
 export interface ControllerHandle {
@@ -53,6 +55,7 @@ export interface ControllerHandle {
   readonly datapaths: DatapathRegistry;
   readonly flows: FlowService;
   readonly topology: TopologyService;
+  readonly hosts: HostTracker;
   readonly paths: PathComputer;
   readonly packetIns: PacketInChain<PacketInContext>;
   readonly openflow: OpenFlowServer;
@@ -82,10 +85,15 @@ export async function startController(opts: ControllerOptions = {}): Promise<Con
     { datapaths, flows, events: kernel.events, packetIns, clock: kernel.clock, logger: kernel.logger },
     opts.topology ?? {},
   );
+  const hosts = new HostTracker(
+    { topology, events: kernel.events, packetIns, clock: kernel.clock, logger: kernel.logger },
+    opts.hosts ?? {},
+  );
   kernel.root.bind(tokens.Datapaths).toConstantValue(datapaths);
   kernel.root.bind(tokens.Flows).toConstantValue(flows);
   kernel.root.bind(tokens.Topology).toConstantValue(topology);
   kernel.root.bind(tokens.Paths).toConstantValue(topology.paths);
+  kernel.root.bind(tokens.Hosts).toConstantValue(hosts);
 
   const listen = opts.listen === undefined ? config.value.controller.listen : opts.listen === false ? undefined : opts.listen;
   const openflow = new OpenFlowServer(datapaths, kernel.logger.child({ component: 'openflow' }), kernel.clock, {
@@ -108,6 +116,8 @@ export async function startController(opts: ControllerOptions = {}): Promise<Con
   try {
     topology.start();
     undo.push(() => topology.stop());
+    hosts.start();
+    undo.push(() => hosts.stop());
     undo.push(() => flows.dispose());
     await kernel.start();
     undo.push(() => kernel.stop());
@@ -130,7 +140,7 @@ export async function startController(opts: ControllerOptions = {}): Promise<Con
   }
   let stopped: Promise<void> | undefined;
   return {
-    kernel, datapaths, flows, topology, paths: topology.paths, packetIns, openflow,
+    kernel, datapaths, flows, topology, hosts, paths: topology.paths, packetIns, openflow,
     listenAddress: openflow.address, metricsServer,
     stop: () => (stopped ??= stopAll()),
   };
