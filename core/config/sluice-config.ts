@@ -37,6 +37,10 @@ const datapathId = z
 export const controllerSchema = z
   .strictObject({
     listen: endpointString('tcp').default(DEFAULT_CONTROLLER_LISTEN).describe('OpenFlow 1.3 listen address for switches'),
+    connect: z
+      .array(endpointString('tcp'))
+      .default([])
+      .describe('passive switches to dial (tcp:HOST:PORT), e.g. OVS with set-controller ptcp:6634'),
   })
   .describe('the OpenFlow controller');
 
