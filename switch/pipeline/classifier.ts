@@ -4,20 +4,28 @@
  * What: a set of rules, each a (value, mask) pair in the flow-key layout with a priority, and a
  * lookup that returns the highest-priority rule whose `key & mask == value`.
  *
- * How: rules with the same mask share a subtable, a hash map from the masked key bytes to the
- * rules with those bytes. A lookup hashes the key once per subtable (only the bytes that mask
- * looks at), so its cost grows with the number of distinct masks, not with the number of rules.
- * Subtables are kept sorted by the highest priority they hold; the search stops as soon as no
- * remaining subtable could beat the best rule found.
+ * How: rules with the same mask share a subtable. A subtable looks only at the 32-bit words of
+ * the key its mask touches; it is a flat open-addressed hash table (linear probing, typed
+ * arrays, no per-rule objects) from the masked words to a "group": the rules with exactly those
+ * masked words, best first. A lookup first gathers the key words any subtable needs into one
+ * scratch array (byte loads, so keys need no alignment), then per subtable hashes its masked
+ * words, probes, and compares the group's stored words. Its cost grows with the number of
+ * distinct masks, not with the number of rules, and touches about three cache lines per
+ * subtable (slot, group words, group priority). Subtables are kept sorted by the highest
+ * priority they hold; the search stops as soon as no remaining subtable could beat the best
+ * rule found.
  *
  * Ties: equal priorities that overlap are undefined behaviour in OpenFlow (§6.4); to make results
  * reproducible (and testable against a linear scan) the earlier-inserted rule (lower `seq`) wins.
  *
- * Cost: insert/remove O(mask width + subtables log subtables); lookup O(subtables × mask bytes)
- * with no allocation.
+ * Cost: insert/remove O(mask words + subtables log subtables) amortized; lookup
+ * O(subtables × mask words) with no allocation. Memory per rule in the classifier: about
+ * 4 × (2 × 2 slots + mask words + 1) bytes plus one array element; a group of several rules
+ * with the same masked value keeps an extra list.
  */
+import { FLOW_KEY_LENGTH } from '../../core/packet/flow-key-layout.js';
 import type { CompiledMatch } from './compiled-match.js';
-import { hashMaskedBytes, hashPacked } from './key-hash.js';
+import { mixWord, finishHash, HASH_SEED } from './key-hash.js';
 
 export interface ClassifierRule {
   readonly priority: number;
@@ -26,79 +34,218 @@ export interface ClassifierRule {
   readonly cm: CompiledMatch;
 }
 
-interface Node<R> {
-  readonly rule: R;
-  /** The rule's value at the subtable's significant bytes. */
-  readonly packed: Uint8Array;
+/** Words of the flow key (the last one partly past the key's end; those bytes read as 0). */
+const KEY_WORDS = (FLOW_KEY_LENGTH + 3) >> 2;
+/** Words wholly inside the key. */
+const FULL_WORDS = FLOW_KEY_LENGTH >> 2;
+
+/** Word `w` of `bytes` (little-endian by definition, so independent of the host and of alignment). */
+function wordAt(bytes: Uint8Array, w: number): number {
+  const o = w << 2;
+  if (w < FULL_WORDS) return bytes[o]! | (bytes[o + 1]! << 8) | (bytes[o + 2]! << 16) | (bytes[o + 3]! << 24);
+  let v = 0;
+  for (let i = 0; i < 4 && o + i < bytes.length; i++) v |= bytes[o + i]! << (8 * i);
+  return v;
 }
 
+const MIN_SLOTS = 8;
+
 class Subtable<R extends ClassifierRule> {
-  readonly offsets: Int32Array;
-  readonly masks: Uint8Array;
-  /** hash → nodes, sorted by priority descending then seq ascending. */
-  readonly buckets = new Map<number, Node<R>[]>();
+  /** Indices of the key words the mask touches, and the mask of each. */
+  readonly words: Int32Array;
+  readonly wmask: Int32Array;
+  private readonly nw: number;
+
+  /**
+   * Open-addressed slots, interleaved so a probe touches one cache line: `[2i]` the group's full
+   * hash, `[2i + 1]` group index + 1 (0 = empty).
+   */
+  private slots = new Int32Array(2 * MIN_SLOTS);
+  private used = 0;
+
+  /** Groups: masked words (nw per group), best priority (-1 = free) and best rule. */
+  private gvals: Int32Array;
+  gpri: Int32Array;
+  gtop: (R | undefined)[] = [];
+  /** Groups of more than one rule: the whole list, priority descending then seq ascending. */
+  private readonly gmore = new Map<number, R[]>();
+  private gcount = 0;
+  private readonly gfree: number[] = [];
+
+  /** priority → number of rules with it, so maxPriority survives removals cheaply. */
+  private readonly prioCount = new Map<number, number>();
   size = 0;
   maxPriority = -1;
 
   constructor(mask: Uint8Array) {
-    const offs: number[] = [];
-    for (let i = 0; i < mask.length; i++) if (mask[i] !== 0) offs.push(i);
-    this.offsets = Int32Array.from(offs);
-    this.masks = Uint8Array.from(offs.map((o) => mask[o]!));
+    const ws: number[] = [];
+    const ms: number[] = [];
+    for (let w = 0; w < KEY_WORDS; w++) {
+      const m = wordAt(mask, w);
+      if (m !== 0) { ws.push(w); ms.push(m); }
+    }
+    this.words = Int32Array.from(ws);
+    this.wmask = Int32Array.from(ms);
+    this.nw = ws.length;
+    this.gvals = new Int32Array(4 * this.nw);
+    this.gpri = new Int32Array(4).fill(-1);
   }
 
-  pack(value: Uint8Array): Uint8Array {
-    const p = new Uint8Array(this.offsets.length);
-    for (let i = 0; i < p.length; i++) p[i] = value[this.offsets[i]!]!;
-    return p;
+  /** Hash of the masked words of gathered key words `kw` (indexed by key word number). */
+  hashKey(kw: Int32Array): number {
+    const words = this.words, wmask = this.wmask;
+    let h = HASH_SEED;
+    for (let i = 0; i < words.length; i++) h = mixWord(h, kw[words[i]!]! & wmask[i]!);
+    return finishHash(h, words.length);
   }
 
-  insert(rule: R): void {
-    const packed = this.pack(rule.cm.value);
-    const h = hashPacked(packed);
-    let list = this.buckets.get(h);
-    if (!list) { list = []; this.buckets.set(h, list); }
-    let i = 0;
-    while (i < list.length && (list[i]!.rule.priority > rule.priority
-      || (list[i]!.rule.priority === rule.priority && list[i]!.rule.seq < rule.seq))) i++;
-    list.splice(i, 0, { rule, packed });
+  /** Group index whose words equal the masked `kw`, or -1. */
+  find(kw: Int32Array): number {
+    const words = this.words, wmask = this.wmask, nw = this.nw;
+    const h = this.hashKey(kw);
+    const slots = this.slots, gvals = this.gvals;
+    const m = (slots.length >> 1) - 1;
+    for (let i = h & m; ; i = (i + 1) & m) {
+      const s = slots[2 * i + 1]!;
+      if (s === 0) return -1;
+      if (slots[2 * i] !== h) continue;
+      const g = s - 1;
+      const base = g * nw;
+      let j = 0;
+      while (j < nw && gvals[base + j] === (kw[words[j]!]! & wmask[j]!)) j++;
+      if (j === nw) return g;
+    }
+  }
+
+  /** Slot index holding the group whose words equal `kw` (already masked), or -1. */
+  private slotOf(kw: Int32Array, h: number): number {
+    const words = this.words, nw = this.nw;
+    const m = (this.slots.length >> 1) - 1;
+    for (let i = h & m; ; i = (i + 1) & m) {
+      const s = this.slots[2 * i + 1]!;
+      if (s === 0) return -1;
+      if (this.slots[2 * i] !== h) continue;
+      const base = (s - 1) * nw;
+      let j = 0;
+      while (j < nw && this.gvals[base + j] === kw[words[j]!]) j++;
+      if (j === nw) return i;
+    }
+  }
+
+  private allocGroup(kw: Int32Array): number {
+    let g = this.gfree.pop();
+    if (g === undefined) {
+      g = this.gcount++;
+      if (g >= this.gpri.length) {
+        const cap = this.gpri.length * 2;
+        const pri = new Int32Array(cap).fill(-1);
+        pri.set(this.gpri);
+        this.gpri = pri;
+        const vals = new Int32Array(cap * this.nw);
+        vals.set(this.gvals);
+        this.gvals = vals;
+      }
+    }
+    const base = g * this.nw;
+    for (let j = 0; j < this.nw; j++) this.gvals[base + j] = kw[this.words[j]!]!;
+    return g;
+  }
+
+  private placeSlot(g: number, h: number): void {
+    const m = (this.slots.length >> 1) - 1;
+    let i = h & m;
+    while (this.slots[2 * i + 1] !== 0) i = (i + 1) & m;
+    this.slots[2 * i] = h;
+    this.slots[2 * i + 1] = g + 1;
+    this.used++;
+  }
+
+  private grow(): void {
+    const old = this.slots;
+    this.slots = new Int32Array(old.length * 2);
+    this.used = 0;
+    for (let i = 0; i < old.length; i += 2) if (old[i + 1] !== 0) this.placeSlot(old[i + 1]! - 1, old[i]!);
+  }
+
+  /** Backward-shift deletion: keeps every probe chain unbroken without tombstones. */
+  private clearSlot(i: number): void {
+    const slots = this.slots;
+    const m = (slots.length >> 1) - 1;
+    slots[2 * i + 1] = 0;
+    this.used--;
+    let j = i;
+    for (;;) {
+      j = (j + 1) & m;
+      if (slots[2 * j + 1] === 0) return;
+      const home = slots[2 * j]! & m;
+      // Move j into the hole at i when its home is not in the cyclic range (i, j].
+      const inRange = i <= j ? home > i && home <= j : home > i || home <= j;
+      if (!inRange) {
+        slots[2 * i] = slots[2 * j]!;
+        slots[2 * i + 1] = slots[2 * j + 1]!;
+        slots[2 * j + 1] = 0;
+        i = j;
+      }
+    }
+  }
+
+  insert(rule: R, kw: Int32Array): void {
+    const h = this.hashKey(kw);
+    const si = this.slotOf(kw, h);
+    if (si < 0) {
+      const g = this.allocGroup(kw);
+      this.gpri[g] = rule.priority;
+      this.gtop[g] = rule;
+      if ((this.used + 1) * 4 > this.slots.length) this.grow();
+      this.placeSlot(g, h);
+    } else {
+      const g = this.slots[2 * si + 1]! - 1;
+      let list = this.gmore.get(g);
+      if (list === undefined) { list = [this.gtop[g]!]; this.gmore.set(g, list); }
+      let i = 0;
+      while (i < list.length && (list[i]!.priority > rule.priority
+        || (list[i]!.priority === rule.priority && list[i]!.seq < rule.seq))) i++;
+      list.splice(i, 0, rule);
+      this.gtop[g] = list[0]!;
+      this.gpri[g] = list[0]!.priority;
+    }
     this.size++;
+    this.prioCount.set(rule.priority, (this.prioCount.get(rule.priority) ?? 0) + 1);
     if (rule.priority > this.maxPriority) this.maxPriority = rule.priority;
   }
 
-  remove(rule: R): boolean {
-    const h = hashPacked(this.pack(rule.cm.value));
-    const list = this.buckets.get(h);
-    if (!list) return false;
-    const i = list.findIndex((n) => n.rule === rule);
-    if (i < 0) return false;
-    list.splice(i, 1);
-    if (list.length === 0) this.buckets.delete(h);
-    this.size--;
-    if (rule.priority === this.maxPriority) this.recomputeMax();
-    return true;
-  }
-
-  private recomputeMax(): void {
-    let max = -1;
-    for (const list of this.buckets.values()) if (list[0]!.rule.priority > max) max = list[0]!.rule.priority;
-    this.maxPriority = max;
-  }
-
-  /** Best rule of this subtable for `key`, or undefined. */
-  lookup(key: Uint8Array): R | undefined {
-    const offsets = this.offsets, masks = this.masks;
-    const list = this.buckets.get(hashMaskedBytes(key, offsets, masks));
-    if (list === undefined) return undefined;
-    outer: for (let n = 0; n < list.length; n++) {
-      const node = list[n]!;
-      const packed = node.packed;
-      for (let i = 0; i < packed.length; i++) {
-        if ((key[offsets[i]!]! & masks[i]!) !== packed[i]) continue outer;
-      }
-      return node.rule;
+  remove(rule: R, kw: Int32Array): boolean {
+    const si = this.slotOf(kw, this.hashKey(kw));
+    if (si < 0) return false;
+    const g = this.slots[2 * si + 1]! - 1;
+    const list = this.gmore.get(g);
+    if (list !== undefined) {
+      const i = list.indexOf(rule);
+      if (i < 0) return false;
+      list.splice(i, 1);
+      this.gtop[g] = list[0]!;
+      this.gpri[g] = list[0]!.priority;
+      if (list.length === 1) this.gmore.delete(g);
+    } else {
+      if (this.gtop[g] !== rule) return false;
+      this.gtop[g] = undefined;
+      this.gpri[g] = -1;
+      this.gfree.push(g);
+      this.clearSlot(si);
     }
-    return undefined;
+    this.size--;
+    const n = this.prioCount.get(rule.priority)! - 1;
+    if (n > 0) {
+      this.prioCount.set(rule.priority, n);
+    } else {
+      this.prioCount.delete(rule.priority);
+      if (rule.priority === this.maxPriority) {
+        let max = -1;
+        for (const p of this.prioCount.keys()) if (p > max) max = p;
+        this.maxPriority = max;
+      }
+    }
+    return true;
   }
 }
 
@@ -111,6 +258,11 @@ export class Classifier<R extends ClassifierRule> {
   /** Sorted by maxPriority descending. */
   private ordered: Subtable<R>[] = [];
   private count = 0;
+  /** Key words gathered per lookup: number of subtables using each, and the list of those in use. */
+  private readonly wordUse = new Int32Array(KEY_WORDS);
+  private gather = new Int32Array(0);
+  /** Scratch: key words by word number (only gathered ones are meaningful). */
+  private readonly kw = new Int32Array(KEY_WORDS);
 
   get size(): number {
     return this.count;
@@ -121,6 +273,13 @@ export class Classifier<R extends ClassifierRule> {
     return this.ordered.length;
   }
 
+  /** A rule's value as words in the scratch array (values are already masked, §7.2.3). */
+  private loadValue(rule: R, st: Subtable<R>): Int32Array {
+    const kw = this.kw, v = rule.cm.value, words = st.words, wmask = st.wmask;
+    for (let i = 0; i < words.length; i++) kw[words[i]!] = wordAt(v, words[i]!) & wmask[i]!;
+    return kw;
+  }
+
   insert(rule: R): void {
     const id = maskId(rule.cm.mask);
     let st = this.byMask.get(id);
@@ -128,9 +287,10 @@ export class Classifier<R extends ClassifierRule> {
       st = new Subtable<R>(rule.cm.mask);
       this.byMask.set(id, st);
       this.ordered.push(st);
+      this.useWords(st, 1);
     }
     const before = st.maxPriority;
-    st.insert(rule);
+    st.insert(rule, this.loadValue(rule, st));
     this.count++;
     if (st.maxPriority !== before) this.sort();
   }
@@ -140,11 +300,12 @@ export class Classifier<R extends ClassifierRule> {
     const st = this.byMask.get(id);
     if (!st) return false;
     const before = st.maxPriority;
-    if (!st.remove(rule)) return false;
+    if (!st.remove(rule, this.loadValue(rule, st))) return false;
     this.count--;
     if (st.size === 0) {
       this.byMask.delete(id);
       this.ordered = this.ordered.filter((s) => s !== st);
+      this.useWords(st, -1);
     } else if (st.maxPriority !== before) {
       this.sort();
     }
@@ -152,16 +313,33 @@ export class Classifier<R extends ClassifierRule> {
   }
 
   lookup(key: Uint8Array): R | undefined {
+    const kw = this.kw, gather = this.gather;
+    for (let i = 0; i < gather.length; i++) kw[gather[i]!] = wordAt(key, gather[i]!);
     let best: R | undefined;
+    let bestPri = -1;
     const subtables = this.ordered;
     for (let i = 0; i < subtables.length; i++) {
       const st = subtables[i]!;
-      if (best !== undefined && st.maxPriority < best.priority) break;
-      const r = st.lookup(key);
-      if (r !== undefined && (best === undefined || r.priority > best.priority
-        || (r.priority === best.priority && r.seq < best.seq))) best = r;
+      if (st.maxPriority < bestPri) break;
+      const g = st.find(kw);
+      if (g < 0) continue;
+      const p = st.gpri[g]!;
+      if (p > bestPri) {
+        best = st.gtop[g];
+        bestPri = p;
+      } else if (p === bestPri) {
+        const r = st.gtop[g]!;
+        if (r.seq < best!.seq) best = r;
+      }
     }
     return best;
+  }
+
+  private useWords(st: Subtable<R>, delta: number): void {
+    for (const w of st.words) this.wordUse[w]! += delta;
+    const list: number[] = [];
+    for (let w = 0; w < KEY_WORDS; w++) if (this.wordUse[w]! > 0) list.push(w);
+    this.gather = Int32Array.from(list);
   }
 
   private sort(): void {

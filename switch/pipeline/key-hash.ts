@@ -37,3 +37,26 @@ export function hashWords(words: Int32Array, tail: Uint8Array, tailStart: number
   h ^= h >>> 13;
   return h & 0x3fffffff;
 }
+
+/** Seed of the word-at-a-time hash the classifier's subtables use (murmur3 body and finalizer). */
+export const HASH_SEED = 0x9747b28c | 0;
+
+/** Folds one 32-bit word into `h`. */
+export function mixWord(h: number, word: number): number {
+  let k = Math.imul(word, 0xcc9e2d51);
+  k = (k << 15) | (k >>> 17);
+  h ^= Math.imul(k, 0x1b873593);
+  h = (h << 13) | (h >>> 19);
+  return (Math.imul(h, 5) + 0xe6546b64) | 0;
+}
+
+/** Final avalanche of a `mixWord` chain of `n` words; an int32 (so it fits an Int32Array slot). */
+export function finishHash(h: number, n: number): number {
+  h ^= n << 2;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h | 0;
+}
