@@ -9,12 +9,10 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { loadConfig } from '../../core/config/load-config.js';
 import { sluiceConfigSchema } from '../../core/config/sluice-config.js';
-import * as tokens from '../../core/kernel/tokens.js';
 import { createLogger, type LogLevel } from '../../core/telemetry/logger.js';
 import { type MetricsServer, startMetricsServer } from '../../core/telemetry/metrics-server.js';
 import { MetricsRegistry } from '../../core/telemetry/metrics.js';
 import { startController, type ControllerHandle } from '../../controller/controller-main.js';
-import type { Hosts } from '../../controller/hosts/hosts.js';
 import { startNorthbound, type Northbound } from '../../controller/northbound-backends/start-northbound.js';
 import { buildNetwork, type DemoNetwork } from './demo-network.js';
 import { linkText, ringWithChord, type DemoPlan } from './demo-topology.js';
@@ -50,7 +48,7 @@ export interface DemoReport {
   switchesConnected: number;
   /** Directed links the controller learned. */
   linksLearned: number;
-  hostsLearned: number | undefined;
+  hostsLearned: number;
   convergedMs: number;
   pings: PairPing[];
   tcp: TcpFlow[];
@@ -72,14 +70,6 @@ export interface DemoHandle {
   readonly traffic: Promise<DemoReport>;
   /** Stops traffic, switches, northbound, metrics, controller, in that order. Idempotent. */
   stop(): Promise<void>;
-}
-
-/** The controller's Hosts service, however the composition exposes it. */
-function hostsOf(controller: ControllerHandle): Hosts | undefined {
-  const own = (controller as ControllerHandle & { hosts?: Hosts }).hosts;
-  if (own) return own;
-  const root = controller.kernel.root;
-  return root.isBound(tokens.Hosts) ? root.get<Hosts>(tokens.Hosts) : undefined;
 }
 
 export async function startDemo(opts: DemoOptions = {}): Promise<DemoHandle> {
@@ -116,6 +106,10 @@ export async function startDemo(opts: DemoOptions = {}): Promise<DemoHandle> {
     const ofPort = controller.listenAddress?.port ?? 0;
     const openflowAddress = `${host}:${ofPort}`;
     out(`controller: OpenFlow 1.3 on tcp:${openflowAddress}${ofPreferred ? '' : ' (6653 was taken)'}`);
+    // A plugin that failed to start (forwarding above all) explains a silent network; say so up front.
+    const plugins = controller.kernel.plugins.list().map((p) =>
+      `${p.name} ${p.state}${p.state === 'failed' && p.reason ? ` (${p.reason.split('\n', 1)[0]})` : ''}`);
+    out(`plugins: ${plugins.length > 0 ? plugins.join(', ') : 'none'}`);
 
     const { value: northbound, preferred: grpcPreferred } = await onPreferredPort(opts.grpcPort ?? 50051, (port) =>
       startNorthbound(controller, config.value.northbound, { host, port }));
@@ -198,25 +192,20 @@ async function runScenario(
 
   // Hosts speak first (gratuitous ARP) so the controller learns where they are before traffic.
   for (const h of network.hosts) h.announce();
-  const hosts = hostsOf(controller);
-  let hostsLearned: number | undefined;
-  if (hosts) {
-    const unlearned = () => network.hosts.filter((h) => !hosts.list().some((k) => k.mac.equals(h.mac)));
-    // Re-announce the ones not learned yet, as a host would on a link that just came up.
-    const reannounce = setInterval(() => { for (const h of unlearned()) h.announce(); }, 500);
-    try {
-      await waitUntil('hosts learned', () => unlearned().length === 0, {
-        ...wait, progress: () => `${plan.hosts.length - unlearned().length}/${plan.hosts.length} hosts`,
-      });
-    } finally {
-      clearInterval(reannounce);
-    }
-    hostsLearned = hosts.list().length;
-    const found = hosts.list().map((h) => `${h.mac} ${h.ipv4.join(',')} at ${portText(h.location.dpid, h.location.port)}`);
-    out(`hosts found: ${hostsLearned}/${plan.hosts.length}: ${found.join('; ')}`);
-  } else {
-    out('hosts: this controller has no Hosts service bound; host learning is not shown');
+  const hosts = controller.hosts;
+  const unlearned = () => network.hosts.filter((h) => !hosts.list().some((k) => k.mac.equals(h.mac)));
+  // Re-announce the ones not learned yet, as a host would on a link that just came up.
+  const reannounce = setInterval(() => { for (const h of unlearned()) h.announce(); }, 500);
+  try {
+    await waitUntil('hosts learned', () => unlearned().length === 0, {
+      ...wait, progress: () => `${plan.hosts.length - unlearned().length}/${plan.hosts.length} hosts`,
+    });
+  } finally {
+    clearInterval(reannounce);
   }
+  const hostsLearned = hosts.list().length;
+  const found = hosts.list().map((h) => `${h.mac} ${h.ipv4.join(',')} at ${portText(h.location.dpid, h.location.port)}`);
+  out(`hosts found: ${hostsLearned}/${plan.hosts.length}: ${found.join('; ')}`);
   const convergedMs = Date.now() - started;
 
   const ipOf = new Map(plan.hosts.map((h) => [h.name, h.ip.toString()]));

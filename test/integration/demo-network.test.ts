@@ -128,6 +128,7 @@ describe('sluice demo', () => {
 
   it('prints what happened in readable lines', () => {
     const text = lines.join('\n');
+    expect(text).toMatch(/plugins: l2 started/);
     expect(text).toMatch(/switches connected: 4\/4/);
     expect(text).toMatch(/topology learned by LLDP: 4 switches, 5 links \(10 directed\)/);
     expect(text).toMatch(/hosts found: 8\/8/);
