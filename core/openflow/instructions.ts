@@ -3,9 +3,11 @@
  * without its prefix). Experimenter instructions are kept opaque and re-encode byte-exact.
  */
 import { decodeActions, encodeActions, type Action } from './actions.js';
+import type { OfpDecodeError } from './decode-error.js';
 import { OfpEncodeError } from './encode-error.js';
 import { OFPBIC, OFPET } from './error-codes.js';
 import type { OfpReader } from './ofp-reader.js';
+import { readList } from './reader-bounds.js';
 import type { OfpWriter } from './ofp-writer.js';
 
 /** enum ofp_instruction_type. */
@@ -36,10 +38,17 @@ for (const [name, code] of Object.entries(OFPIT)) TYPE_NAMES[code] = name as Ins
 
 /** Reads exactly `len` bytes of instructions (a flow-mod's or flow-stats entry's tail). */
 export function decodeInstructions(r: OfpReader, len: number): Instruction[] {
-  const sub = r.sub(len, 'instructions');
-  const out: Instruction[] = [];
-  while (sub.remaining > 0) out.push(decodeInstruction(sub));
-  return out;
+  return readList(r, len, 'instructions', decodeInstruction);
+}
+
+/** The OFPET_BAD_INSTRUCTION error for the instruction at `at` (the reader is moved back there). */
+function instructionError(r: OfpReader, at: number, field: string, reason: string, code: number = OFPBIC.BAD_LEN): OfpDecodeError {
+  r.pos = at;
+  return r.error(field, reason, { type: OFPET.BAD_INSTRUCTION, code });
+}
+
+function wantLength(r: OfpReader, at: number, name: string, len: number, n: number): void {
+  if (len !== n) throw instructionError(r, at, 'ofp_instruction.len', `OFPIT_${name} needs length ${n}, got ${len}`);
 }
 
 /**
@@ -48,29 +57,22 @@ export function decodeInstructions(r: OfpReader, len: number): Instruction[] {
  */
 export function decodeInstruction(r: OfpReader): Instruction {
   const at = r.pos;
-  const fail = (field: string, reason: string, code: number = OFPBIC.BAD_LEN): Error => {
-    r.pos = at;
-    return r.error(field, reason, { type: OFPET.BAD_INSTRUCTION, code });
-  };
-  if (r.remaining < 4) throw fail('ofp_instruction.header', `needs 4 bytes, ${r.remaining} left`);
+  if (r.remaining < 4) throw instructionError(r, at, 'ofp_instruction.header', `needs 4 bytes, ${r.remaining} left`);
   const type = r.u16('ofp_instruction.type');
   const len = r.u16('ofp_instruction.len');
-  if (len < 8 || len % 8 !== 0) throw fail('ofp_instruction.len', `length ${len} is not a positive multiple of 8`);
-  if (len - 4 > r.remaining) throw fail('ofp_instruction.len', `length ${len} exceeds the ${r.remaining + 4} bytes left`);
+  if (len < 8 || len % 8 !== 0) throw instructionError(r, at, 'ofp_instruction.len', `length ${len} is not a positive multiple of 8`);
+  if (len - 4 > r.remaining) throw instructionError(r, at, 'ofp_instruction.len', `length ${len} exceeds the ${r.remaining + 4} bytes left`);
   const name = TYPE_NAMES[type];
-  if (name === undefined) throw fail('ofp_instruction.type', `unknown instruction type ${type}`, OFPBIC.UNKNOWN_INST);
-  const want = (n: number): void => {
-    if (len !== n) throw fail('ofp_instruction.len', `OFPIT_${name} needs length ${n}, got ${len}`);
-  };
+  if (name === undefined) throw instructionError(r, at, 'ofp_instruction.type', `unknown instruction type ${type}`, OFPBIC.UNKNOWN_INST);
   switch (name) {
     case 'GOTO_TABLE': {
-      want(8);
+      wantLength(r, at, name, len, 8);
       const tableId = r.u8('ofp_instruction_goto_table.table_id');
       r.skip(3, 'ofp_instruction_goto_table.pad');
       return { type: 'GOTO_TABLE', tableId };
     }
     case 'WRITE_METADATA': {
-      want(24);
+      wantLength(r, at, name, len, 24);
       r.skip(4, 'ofp_instruction_write_metadata.pad');
       const metadata = r.u64('ofp_instruction_write_metadata.metadata');
       return { type: 'WRITE_METADATA', metadata, metadataMask: r.u64('ofp_instruction_write_metadata.metadata_mask') };
@@ -80,11 +82,11 @@ export function decodeInstruction(r: OfpReader): Instruction {
       return { type: name, actions: decodeActions(r, len - 8) };
     }
     case 'CLEAR_ACTIONS':
-      want(8);
+      wantLength(r, at, name, len, 8);
       r.skip(4, 'ofp_instruction_actions.pad');
       return { type: 'CLEAR_ACTIONS' };
     case 'METER':
-      want(8);
+      wantLength(r, at, name, len, 8);
       return { type: 'METER', meterId: r.u32('ofp_instruction_meter.meter_id') };
     case 'EXPERIMENTER': {
       const experimenter = r.u32('ofp_instruction_experimenter.experimenter');

@@ -179,25 +179,32 @@ export function encodeFlowStatsRequest(w: OfpWriter, q: FlowStatsRequest): void 
 export function decodeFlowStats(r: OfpReader): FlowStats {
   const length = r.u16('ofp_flow_stats.length');
   if (length < 48) throw r.error('ofp_flow_stats.length', `length ${length} < 48`);
-  const s = r.sub(length - 2, 'ofp_flow_stats');
-  const tableId = s.u8('ofp_flow_stats.table_id');
-  s.skip(1, 'ofp_flow_stats.pad');
-  const durationSec = s.u32('ofp_flow_stats.duration_sec');
-  const durationNsec = s.u32('ofp_flow_stats.duration_nsec');
-  const priority = s.u16('ofp_flow_stats.priority');
-  const idleTimeout = s.u16('ofp_flow_stats.idle_timeout');
-  const hardTimeout = s.u16('ofp_flow_stats.hard_timeout');
-  const flags = s.u16('ofp_flow_stats.flags');
-  s.skip(4, 'ofp_flow_stats.pad2');
-  const cookie = s.u64('ofp_flow_stats.cookie');
-  const packetCount = s.u64('ofp_flow_stats.packet_count');
-  const byteCount = s.u64('ofp_flow_stats.byte_count');
-  const match = decodeMatch(s);
-  const instructions = decodeInstructions(s, s.remaining);
-  return {
-    tableId, durationSec, durationNsec, priority, idleTimeout, hardTimeout, flags, cookie,
-    packetCount, byteCount, match, instructions,
-  };
+  r.need(length - 2, 'ofp_flow_stats');
+  // `r` itself is bounded to the entry while it is read (no sub-reader per entry of a reply).
+  const outerEnd = r.end;
+  r.end = r.pos + length - 2;
+  try {
+    const tableId = r.u8('ofp_flow_stats.table_id');
+    r.skip(1, 'ofp_flow_stats.pad');
+    const durationSec = r.u32('ofp_flow_stats.duration_sec');
+    const durationNsec = r.u32('ofp_flow_stats.duration_nsec');
+    const priority = r.u16('ofp_flow_stats.priority');
+    const idleTimeout = r.u16('ofp_flow_stats.idle_timeout');
+    const hardTimeout = r.u16('ofp_flow_stats.hard_timeout');
+    const flags = r.u16('ofp_flow_stats.flags');
+    r.skip(4, 'ofp_flow_stats.pad2');
+    const cookie = r.u64('ofp_flow_stats.cookie');
+    const packetCount = r.u64('ofp_flow_stats.packet_count');
+    const byteCount = r.u64('ofp_flow_stats.byte_count');
+    const match = decodeMatch(r);
+    const instructions = decodeInstructions(r, r.remaining);
+    return {
+      tableId, durationSec, durationNsec, priority, idleTimeout, hardTimeout, flags, cookie,
+      packetCount, byteCount, match, instructions,
+    };
+  } finally {
+    r.end = outerEnd;
+  }
 }
 
 export function encodeFlowStats(w: OfpWriter, f: FlowStats): void {
