@@ -5,21 +5,36 @@
  * Every change bumps `generation`, which is what invalidates the cache.
  */
 import { Classifier } from './classifier.js';
-import type { CompiledMatch } from './compiled-match.js';
+import { sameMatch, type CompiledMatch } from './compiled-match.js';
 import { ExactMatchCache } from './exact-match-cache.js';
 import type { FlowEntry } from './flow-entry.js';
+import { finishHash, HASH_SEED, mixWord } from './key-hash.js';
 
-function strictKey(cm: CompiledMatch, priority: number): string {
-  const latin1 = (b: Uint8Array): string => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('latin1');
-  return `${priority}:${latin1(cm.value)}${latin1(cm.mask)}`;
+/**
+ * Hash of priority + match bytes for the strict index. A number rather than a string of the
+ * bytes: the string cost ~370 bytes per flow; collisions are resolved with `sameMatch`.
+ */
+function strictHash(cm: CompiledMatch, priority: number): number {
+  let h = mixWord(HASH_SEED, priority);
+  const v = cm.value, m = cm.mask;
+  for (let i = 0; i < v.length; i += 4) {
+    h = mixWord(h, (v[i]! | (v[i + 1] ?? 0) << 8 | (v[i + 2] ?? 0) << 16 | (v[i + 3] ?? 0) << 24));
+    h = mixWord(h, (m[i]! | (m[i + 1] ?? 0) << 8 | (m[i + 2] ?? 0) << 16 | (m[i + 3] ?? 0) << 24));
+  }
+  return finishHash(h, v.length) & 0x3fffffff;
 }
+
+const isStrictMatch = (e: FlowEntry, cm: CompiledMatch, priority: number): boolean => e.priority === priority && sameMatch(e.cm, cm);
 
 export class FlowTable {
   private readonly classifier = new Classifier<FlowEntry>();
   private readonly cache = new ExactMatchCache<FlowEntry | null>();
   readonly entries = new Set<FlowEntry>();
-  /** priority + match bytes → entry, so ADD and the strict commands find "the same flow" in O(1). */
-  private readonly strict = new Map<string, FlowEntry>();
+  /**
+   * hash of priority + match bytes → entry (or the few entries sharing a hash), so ADD and the
+   * strict commands find "the same flow" in O(1).
+   */
+  private readonly strict = new Map<number, FlowEntry | FlowEntry[]>();
   generation = 0;
   lookupCount = 0;
   matchedCount = 0;
@@ -58,21 +73,47 @@ export class FlowTable {
 
   insert(e: FlowEntry): void {
     this.entries.add(e);
-    this.strict.set(strictKey(e.cm, e.priority), e);
+    this.strictRemove(e);
+    const h = strictHash(e.cm, e.priority);
+    const cur = this.strict.get(h);
+    if (cur === undefined) this.strict.set(h, e);
+    else if (Array.isArray(cur)) cur.push(e);
+    else this.strict.set(h, [cur, e]);
     this.classifier.insert(e);
     this.generation++;
   }
 
   remove(e: FlowEntry): void {
     if (!this.entries.delete(e)) return;
-    this.strict.delete(strictKey(e.cm, e.priority));
+    this.strictRemove(e);
     this.classifier.remove(e);
     this.generation++;
   }
 
   /** The entry with exactly this match and priority (ADD replacement, *_STRICT commands). */
   findStrict(cm: CompiledMatch, priority: number): FlowEntry | undefined {
-    return this.strict.get(strictKey(cm, priority));
+    const cur = this.strict.get(strictHash(cm, priority));
+    if (cur === undefined) return undefined;
+    if (!Array.isArray(cur)) return isStrictMatch(cur, cm, priority) ? cur : undefined;
+    return cur.find((x) => isStrictMatch(x, cm, priority));
+  }
+
+  /**
+   * Drops the strict-index entry for `e`'s priority + match, whichever entry holds it (the old
+   * map kept one entry per key, the last inserted; this keeps that behaviour).
+   */
+  private strictRemove(e: FlowEntry): void {
+    const h = strictHash(e.cm, e.priority);
+    const cur = this.strict.get(h);
+    if (cur === undefined) return;
+    if (!Array.isArray(cur)) {
+      if (isStrictMatch(cur, e.cm, e.priority)) this.strict.delete(h);
+      return;
+    }
+    const i = cur.findIndex((x) => isStrictMatch(x, e.cm, e.priority));
+    if (i < 0) return;
+    cur.splice(i, 1);
+    if (cur.length === 1) this.strict.set(h, cur[0]!);
   }
 
   cacheStats(): { hits: number; misses: number; size: number } {
