@@ -88,7 +88,7 @@ export async function runController(opts: ControllerCliOptions, io: CliIo = stdi
   }
   let ctl;
   try {
-    ctl = await startController({ config, connect: [...config.value.controller.connect, ...opts.connect] });
+    ctl = await startController({ config, connect: [...config.value.controller.connect, ...opts.connect], northbound: {} });
   } catch (err) {
     io.err(`sluice controller: cannot start: ${err instanceof Error ? err.message : String(err)}`);
     return 1;

@@ -29,6 +29,8 @@ import type { PathComputer } from './paths/path-computer.js';
 import { PLUGIN_REGISTRY } from './plugin-registry.js';
 import type { PacketInContext } from './services/packet-in-context.js';
 import { HostTracker, type HostTrackerOptions } from './hosts/host-tracker.js';
+import { createNorthbound, type Northbound } from './northbound-backends/start-northbound.js';
+import type { NorthboundServerOptions } from './northbound/grpc-server.js';
 import { TopologyService, type TopologyOptions } from './topology/lldp-discovery.js';
 
 export interface ControllerOptions {
@@ -48,6 +50,12 @@ export interface ControllerOptions {
   timers?: Partial<OfChannelTimers>;
   topology?: TopologyOptions;
   hosts?: HostTrackerOptions;
+  /**
+   * Serve the gRPC northbound (config `northbound`), with these overrides (port 0 for tests).
+   * Off unless given: in-process users (tests, the demo) rarely want a second listener, and the
+   * `sluice controller` command always turns it on.
+   */
+  northbound?: NorthboundServerOptions;
 }
 
 export interface ControllerHandle {
@@ -62,6 +70,8 @@ export interface ControllerHandle {
   /** Where switches connect, once listening. */
   readonly listenAddress: { host: string; port: number } | undefined;
   readonly metricsServer: MetricsServer | undefined;
+  /** The gRPC northbound, when `northbound` was given. */
+  readonly northbound: Northbound | undefined;
   stop(): Promise<void>;
 }
 
@@ -113,6 +123,12 @@ export async function startController(opts: ControllerOptions = {}): Promise<Con
     }
   };
   let metricsServer: MetricsServer | undefined;
+  // Built before the kernel starts so plugins can inject the Northbound token and register
+  // their own gRPC services; it listens only once the OpenFlow side is up.
+  const northbound = opts.northbound === undefined
+    ? undefined
+    : createNorthbound({ kernel, datapaths, flows, topology, paths: topology.paths, hosts }, config.value.northbound, opts.northbound);
+  if (northbound) kernel.root.bind(tokens.Northbound).toConstantValue(northbound.server);
   try {
     topology.start();
     undo.push(() => topology.stop());
@@ -126,6 +142,11 @@ export async function startController(opts: ControllerOptions = {}): Promise<Con
       await openflow.stop();
       datapaths.closeAll('controller stopping');
     });
+    if (northbound) {
+      const port = await northbound.start();
+      undo.push(() => northbound.stop());
+      log.info('northbound gRPC listening', { port });
+    }
     const m = opts.metrics;
     if (m !== false && (m !== undefined || config.value.metrics.enabled)) {
       const endpoint = m === undefined ? parseMetricsUrl(config.value.metrics.listen) : { path: '/metrics', ...m };
@@ -141,7 +162,7 @@ export async function startController(opts: ControllerOptions = {}): Promise<Con
   let stopped: Promise<void> | undefined;
   return {
     kernel, datapaths, flows, topology, hosts, paths: topology.paths, packetIns, openflow,
-    listenAddress: openflow.address, metricsServer,
+    listenAddress: openflow.address, metricsServer, northbound,
     stop: () => (stopped ??= stopAll()),
   };
 }

@@ -8,7 +8,7 @@ import { ringWithChord } from '../../cli/demo/demo-topology.js';
 import { waitUntil } from '../../cli/demo/wait-until.js';
 import { startController, type ControllerHandle } from '../../controller/controller-main.js';
 import { SluiceClient } from '../../controller/ctl/ctl-client.js';
-import { startNorthbound, type Northbound } from '../../controller/northbound-backends/start-northbound.js';
+import type { Northbound } from '../../controller/northbound-backends/start-northbound.js';
 import type { Event__Output } from '../../controller/northbound/generated/sluice/v1/Event.js';
 import { fieldViolationsOf } from '../../controller/northbound/status-details.js';
 import { encodeInstructions } from '../../core/openflow/instructions.js';
@@ -27,8 +27,10 @@ beforeAll(async () => {
   controller = await startController({
     listen: { host: '127.0.0.1', port: 0 }, metrics: false, logger: silentLogger(), metricsRegistry: metrics,
     topology: { probeIntervalMs: 200 },
+    // The composition builds and serves the northbound itself (what `sluice controller` does).
+    northbound: { host: '127.0.0.1', port: 0 },
   });
-  northbound = await startNorthbound(controller, undefined, { host: '127.0.0.1', port: 0 });
+  northbound = controller.northbound!;
   network = await buildNetwork(plan, { controller: { host: '127.0.0.1', port: controller.listenAddress!.port }, metrics, logger: silentLogger() });
   await waitUntil('topology', () => controller.topology.snapshot().links.length === plan.links.length * 2, { timeoutMs: 20_000 });
   client = new SluiceClient({ server: `127.0.0.1:${northbound.server.port}` });
@@ -37,7 +39,6 @@ beforeAll(async () => {
 afterAll(async () => {
   client?.close();
   await network?.close();
-  await northbound?.stop();
   await controller?.stop();
 });
 
