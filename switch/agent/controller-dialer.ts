@@ -16,8 +16,8 @@ export interface ControllerDialerOptions {
   connectTimeoutMs?: number;
   logger: Logger;
   /**
-   * Called with each connected socket; returns a promise-like hook that reports when the
-   * connection has ended and whether it got through the handshake.
+   * Called with each connected socket; returns a hook through which the dialer learns when that
+   * connection has ended and whether it got through the HELLO exchange (which resets backoff).
    */
   onConnected(socket: Socket, peer: string): { onEnd(cb: (handshook: boolean) => void): void };
 }
