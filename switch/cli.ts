@@ -114,7 +114,7 @@ export function resolveSwitchCommand(opts: SwitchCliOptions): ResolvedSwitchComm
     passive = endpoint(sw.passive.listen, 'ptcp', 'switch.passive.listen');
   }
 
-  const failMode = (opts.failMode ?? 'secure') as FailMode;
+  const failMode = (opts.failMode ?? sw.failMode) as FailMode;
   if (failMode !== 'secure' && failMode !== 'standalone') {
     throw new SwitchOptionError(`--fail-mode: expected secure or standalone, got ${JSON.stringify(opts.failMode)}`);
   }

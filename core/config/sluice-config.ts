@@ -52,6 +52,10 @@ export const switchSchema = z
       .default([DEFAULT_SWITCH_CONTROLLER])
       .describe('controllers to connect to; each gets its role from the controller (OFPT_ROLE_REQUEST)'),
     ports: z.array(z.string().min(1, 'interface name must not be empty')).default([]).describe('Linux interfaces to open as OpenFlow ports, in port-number order'),
+    failMode: z
+      .enum(['secure', 'standalone'])
+      .default('secure')
+      .describe('with no controller: secure keeps flows and forwards nothing else; standalone acts as a learning switch'),
     passive: z
       .strictObject({
         enabled: z.boolean().default(false).describe('accept management connections (ovs-ofctl) on passive.listen'),

@@ -23,7 +23,7 @@ describe('loadConfig with the sluice schema', () => {
     expect(source).toBeUndefined();
     expect(value).toEqual({
       controller: { listen: 'tcp:0.0.0.0:6653', connect: [] },
-      switch: { controllers: ['tcp:127.0.0.1:6653'], ports: [], passive: { enabled: false, listen: 'ptcp:6634' } },
+      switch: { controllers: ['tcp:127.0.0.1:6653'], ports: [], failMode: 'secure', passive: { enabled: false, listen: 'ptcp:6634' } },
       northbound: { listen: '0.0.0.0:50051', reflection: true, health: true },
       metrics: { enabled: true, listen: 'http://0.0.0.0:9464/metrics' },
       logging: { level: 'info', format: 'json' },
