@@ -26,7 +26,11 @@ function portDesc(portNo: number): PortDesc {
   };
 }
 
-/** 60-byte IPv4/UDP-shaped frame from host `src` to host `dst` of switch `sw`. */
+/**
+ * 60-byte IPv4/UDP frame from host `src` to host `dst` of switch `sw`, well formed at every
+ * layer (a UDP length of 0 made every packet-in a decode error, which a controller that parses
+ * the frame pays for and a C learning switch never notices).
+ */
 export function frameFor(sw: number, src: number, dst: number): Buffer {
   const f = Buffer.alloc(60);
   const mac = (host: number, at: number) => {
@@ -38,6 +42,8 @@ export function frameFor(sw: number, src: number, dst: number): Buffer {
   f[14] = 0x45; f.writeUInt16BE(46, 16); f[22] = 64; f[23] = 17;
   f.writeUInt32BE(0x0a000000 | src, 26);
   f.writeUInt32BE(0x0a000000 | dst, 30);
+  // UDP 9/discard both ways, length = the 26 bytes the IPv4 total length leaves, no checksum.
+  f.writeUInt16BE(9, 34); f.writeUInt16BE(9, 36); f.writeUInt16BE(26, 38);
   return f;
 }
 
