@@ -23,26 +23,44 @@ export type HostChange =
   | { type: 'moved'; host: Host; previous: Host }
   | { type: 'removed'; host: Host; reason: HostRemovedReason };
 
-const keyOf = (mac: MacAddress, vlan: number): string => `${vlan}/${mac.value}`;
+/** A host as the table holds it: `lastSeen` is refreshed in place by every plain sighting. */
+type StoredHost = Omit<Host, 'lastSeen'> & { lastSeen: number };
+
+/**
+ * Table key: the 48-bit MAC plus the VLAN id above it, a string only for tagged hosts (a
+ * number key is exact only up to 2^53; the VLAN needs 12 more bits). Untagged — the common
+ * case, and every packet-in refreshes one — costs no string building or hashing.
+ */
+type HostKey = number | string;
+const keyOf = (mac: MacAddress, vlan: number): HostKey => (vlan === 0 ? mac.value : `${vlan}/${mac.value}`);
 
 export class HostTable {
-  private readonly hosts = new Map<string, Host>();
-  private readonly byAddress = new Map<string, string>();
+  private readonly hosts = new Map<HostKey, StoredHost>();
+  private readonly byAddress = new Map<string, HostKey>();
 
   /** Records a sighting; returns what changed, or undefined for a plain refresh. */
   seen(s: Sighting, now: number): HostChange | undefined {
     const key = keyOf(s.mac, s.vlan);
     const prev = this.hosts.get(key);
+    if (
+      prev !== undefined && prev.location.dpid === s.location.dpid && prev.location.port === s.location.port &&
+      (s.ipv4 === undefined || prev.ipv4.includes(s.ipv4)) && (s.ipv6 === undefined || prev.ipv6.includes(s.ipv6))
+    ) {
+      // Plain refresh, the packet-in hot path: same place, no new address. Nothing to emit.
+      prev.lastSeen = now;
+      return undefined;
+    }
     const location = { dpid: s.location.dpid, port: s.location.port };
     if (prev === undefined) {
-      const host: Host = { mac: s.mac, vlan: s.vlan, ipv4: s.ipv4 ? [s.ipv4] : [], ipv6: s.ipv6 ? [s.ipv6] : [], location, firstSeen: now, lastSeen: now };
+      const host: StoredHost = { mac: s.mac, vlan: s.vlan, ipv4: s.ipv4 ? [s.ipv4] : [], ipv6: s.ipv6 ? [s.ipv6] : [], location, firstSeen: now, lastSeen: now };
       this.store(key, host);
       return { type: 'added', host };
     }
     const moved = prev.location.dpid !== location.dpid || prev.location.port !== location.port;
     const newV4 = s.ipv4 !== undefined && !prev.ipv4.includes(s.ipv4);
     const newV6 = s.ipv6 !== undefined && !prev.ipv6.includes(s.ipv6);
-    const host: Host = {
+    // A change makes a new object, so a `previous` handed out with an event stays as it was.
+    const host: StoredHost = {
       ...prev,
       ipv4: newV4 ? [...prev.ipv4, s.ipv4!] : prev.ipv4,
       ipv6: newV6 ? [...prev.ipv6, s.ipv6!] : prev.ipv6,
@@ -93,7 +111,7 @@ export class HostTable {
     return out;
   }
 
-  private store(key: string, host: Host): void {
+  private store(key: HostKey, host: StoredHost): void {
     const prev = this.hosts.get(key);
     if (prev !== undefined) this.unindex(key, prev);
     this.hosts.set(key, host);
@@ -101,7 +119,7 @@ export class HostTable {
     for (const ip of [...host.ipv4, ...host.ipv6]) this.byAddress.set(ip, key);
   }
 
-  private unindex(key: string, host: Host): void {
+  private unindex(key: HostKey, host: Host): void {
     for (const ip of [...host.ipv4, ...host.ipv6]) if (this.byAddress.get(ip) === key) this.byAddress.delete(ip);
   }
 }

@@ -17,13 +17,22 @@ interface Pending {
   timer: NodeJS.Timeout;
 }
 
-/** How many sent-but-unanswered messages we remember for error attribution. */
+/** How many sent-but-unanswered messages we remember for error attribution (a power of two). */
 const SENT_MEMORY = 4096;
 
 export class PendingRequests {
   private readonly pending = new Map<number, Pending>();
-  /** Fire-and-forget messages by xid, in send order, with their send sequence number. */
-  private readonly sent = new Map<number, { msg: OfpMessage; seq: number }>();
+  /**
+   * Fire-and-forget messages as a ring in send order: the message with send sequence number
+   * `seq` sits at `seq % SENT_MEMORY` until `SENT_MEMORY` later ones overwrite it. Remembering
+   * is two array stores, since every flow-mod and packet-out passes here; finding one (only
+   * when an OFPT_ERROR arrives) scans back from the newest, so a reused xid names its latest
+   * message.
+   */
+  private readonly sentXids = new Uint32Array(SENT_MEMORY);
+  private readonly sentMsgs: Array<OfpMessage | undefined> = new Array<OfpMessage | undefined>(SENT_MEMORY).fill(undefined);
+  /** Sequence numbers below this are forgotten (a barrier passed them, or the channel closed). */
+  private floor = 0;
   private seq = 0;
 
   constructor(private readonly dpid: () => Dpid) {}
@@ -46,9 +55,9 @@ export class PendingRequests {
 
   /** Remembers a message that expects no reply, in case the switch answers it with an error. */
   remember(msg: OfpMessage): void {
-    this.sent.delete(msg.xid); // a reused xid moves to the end, keeping the map in send order
-    this.sent.set(msg.xid, { msg, seq: this.seq++ });
-    if (this.sent.size > SENT_MEMORY) this.sent.delete(this.sent.keys().next().value!);
+    const i = this.seq++ & (SENT_MEMORY - 1);
+    this.sentXids[i] = msg.xid;
+    this.sentMsgs[i] = msg;
   }
 
   /** The send sequence number the next remembered message gets (a barrier's mark). */
@@ -61,10 +70,23 @@ export class PendingRequests {
    * any error they caused has arrived before it (OF1.3.5 §6.2, barrier ordering).
    */
   forgetBefore(mark: number): void {
-    for (const [xid, entry] of this.sent) {
-      if (entry.seq >= mark) break;
-      this.sent.delete(xid);
+    if (mark <= this.floor) return;
+    for (let q = Math.max(this.floor, mark - SENT_MEMORY); q < mark; q++) this.sentMsgs[q & (SENT_MEMORY - 1)] = undefined;
+    this.floor = mark;
+  }
+
+  /** The remembered message sent with `xid` (the latest, if reused), taken out of memory. */
+  private takeSent(xid: number): OfpMessage | undefined {
+    const oldest = Math.max(this.floor, this.seq - SENT_MEMORY);
+    for (let q = this.seq - 1; q >= oldest; q--) {
+      const i = q & (SENT_MEMORY - 1);
+      const msg = this.sentMsgs[i];
+      if (msg !== undefined && this.sentXids[i] === xid) {
+        this.sentMsgs[i] = undefined;
+        return msg;
+      }
     }
+    return undefined;
   }
 
   /**
@@ -94,16 +116,14 @@ export class PendingRequests {
       p.reject(new DatapathRequestError(this.dpid(), p.request, 'error', err));
       return p.request;
     }
-    const sent = this.sent.get(err.xid);
-    if (sent !== undefined) this.sent.delete(err.xid);
-    return sent?.msg;
+    return this.takeSent(err.xid);
   }
 
   /** Rejects everything still waiting: the connection is gone. */
   rejectAll(): void {
     const all = [...this.pending.values()];
     this.pending.clear();
-    this.sent.clear();
+    this.forgetBefore(this.seq);
     for (const p of all) {
       clearTimeout(p.timer);
       p.reject(new DatapathRequestError(this.dpid(), p.request, 'disconnected'));
