@@ -82,18 +82,60 @@ export class Ipv4Address {
 
 /** Returns the address as a number, or a reason string for the error message. */
 export function parseIpv4(text: string): number | string {
+  const v = scanIpv4(text, 0, text.length);
+  return v >= 0 ? v : ipv4Reason(text);
+}
+
+/**
+ * The strict dotted quad in text[start, end) as a number, or -1: four decimal octets of 1-3
+ * digits, no leading zeros, each at most 255. One pass over the chars, nothing allocated.
+ */
+export function scanIpv4(text: string, start: number, end: number): number {
+  let v = 0;
+  let octet = 0;
+  let digits = 0;
+  let parts = 0;
+  for (let i = start; i <= end; i++) {
+    const c = i < end ? text.charCodeAt(i) : 0x2e; // a '.' past the end closes the last octet
+    if (c === 0x2e) {
+      if (digits === 0 || octet > 255 || ++parts > 4) return -1;
+      v = v * 256 + octet;
+      octet = 0;
+      digits = 0;
+    } else if (c >= 0x30 && c <= 0x39) {
+      if ((digits === 1 && octet === 0) || ++digits > 3) return -1;
+      octet = octet * 10 + (c - 0x30);
+    } else {
+      return -1;
+    }
+  }
+  return parts === 4 ? v : -1;
+}
+
+/** Why `text` is not a dotted quad: called only once scanIpv4 has rejected it. */
+function ipv4Reason(text: string): string {
   const parts = text.split('.');
   if (parts.length !== 4) return `expected 4 dotted octets, got ${parts.length}`;
-  let v = 0;
   for (let i = 0; i < 4; i++) {
     const p = parts[i]!;
     if (!/^[0-9]{1,3}$/.test(p)) return `octet ${i + 1} is not a decimal number`;
     if (p.length > 1 && p[0] === '0') return `octet ${i + 1} has a leading zero`;
-    const n = Number(p);
-    if (n > 255) return `octet ${i + 1} is out of range`;
-    v = v * 256 + n;
+    if (Number(p) > 255) return `octet ${i + 1} is out of range`;
   }
-  return v;
+  return 'not a dotted quad';
+}
+
+/** The dotted quad of the 4 bytes at `offset`, straight from the bytes. */
+export function ipv4Text(bytes: Uint8Array, offset: number): string {
+  return `${bytes[offset]}.${bytes[offset + 1]}.${bytes[offset + 2]}.${bytes[offset + 3]}`;
+}
+
+/** Writes the dotted quad in `text` into 4 bytes at `offset`, without allocating; false if it is not one. */
+export function ipv4Bytes(text: string, out: Uint8Array, offset: number): boolean {
+  const v = scanIpv4(text, 0, text.length);
+  if (v < 0) return false;
+  writeIpv4(out, offset, v);
+  return true;
 }
 
 export function readIpv4(bytes: Uint8Array, offset: number): number {

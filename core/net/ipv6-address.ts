@@ -1,5 +1,6 @@
 import { AddressParseError } from './address-error.js';
-import { parseIpv4 } from './ipv4-address.js';
+import { ipv4Text, parseIpv4, scanIpv4, writeIpv4 } from './ipv4-address.js';
+import { hexDigit } from './mac-address.js';
 
 /**
  * An IPv6 address held as its 16 octets (network order). Text output follows RFC 5952, the
@@ -31,42 +32,13 @@ export class Ipv6Address {
 
   /** RFC 4291 §2.2 text: full, `::`-compressed, or with a trailing dotted IPv4 part. No zone index. */
   static parse(text: string): Ipv6Address {
-    const fail = (reason: string): never => { throw new AddressParseError('IPv6 address', text, reason); };
-    if (text.includes('%')) fail('zone index is not part of an address');
-    const halves = text.split('::');
-    if (halves.length > 2) fail('"::" appears more than once');
-    const groups = (part: string, isTail: boolean): number[] => {
-      if (part === '') return [];
-      const out: number[] = [];
-      const pieces = part.split(':');
-      pieces.forEach((p, i) => {
-        if (isTail && i === pieces.length - 1 && p.includes('.')) {
-          const v4 = parseIpv4(p);
-          if (typeof v4 === 'string') fail(`embedded IPv4 part: ${v4}`);
-          out.push((v4 as number) >>> 16, (v4 as number) & 0xffff);
-          return;
-        }
-        if (!/^[0-9a-fA-F]{1,4}$/.test(p)) fail(p === '' ? 'empty group' : `group "${p}" is not 1-4 hex digits`);
-        out.push(parseInt(p, 16));
-      });
-      return out;
-    };
-    let all: number[];
-    if (halves.length === 2) {
-      const head = groups(halves[0]!, halves[1] === '');
-      const tail = groups(halves[1]!, true);
-      const missing = 8 - head.length - tail.length;
-      if (missing < 1) fail('"::" stands for no groups');
-      all = [...head, ...new Array<number>(missing).fill(0), ...tail];
-    } else {
-      all = groups(text, true);
-      if (all.length !== 8) fail(`expected 8 groups, got ${all.length}`);
-    }
-    return Ipv6Address.fromGroups(all);
+    const b = new Uint8Array(16);
+    if (!ipv6Bytes(text, b, 0)) throw new AddressParseError('IPv6 address', text, ipv6Reason(text));
+    return new Ipv6Address(b);
   }
 
   static isValid(text: string): boolean {
-    try { Ipv6Address.parse(text); return true; } catch { return false; }
+    return ipv6Bytes(text, new Uint8Array(16), 0);
   }
 
   /** A copy of the 16 octets. */
@@ -118,7 +90,7 @@ export class Ipv6Address {
   }
 
   toString(): string {
-    return (this.text ??= formatIpv6(this));
+    return (this.text ??= ipv6Text(this.octets, 0));
   }
 
   toJSON(): string {
@@ -126,24 +98,118 @@ export class Ipv6Address {
   }
 }
 
-function formatIpv6(a: Ipv6Address): string {
-  if (a.isIpv4Mapped) {
-    return `::ffff:${a.byte(12)}.${a.byte(13)}.${a.byte(14)}.${a.byte(15)}`;
-  }
-  // RFC 5952 §4.2: compress the longest run of zero groups; a single zero group is not compressed.
-  let bestStart = -1, bestLen = 1;
+/**
+ * The RFC 5952 text of the 16 bytes at `offset`, straight from the bytes: lower case, no leading
+ * zeros, the longest run (two or more, the first on a tie) of zero groups as "::" (§4.2), and
+ * IPv4-mapped addresses as "::ffff:a.b.c.d" (§5).
+ */
+export function ipv6Text(bytes: Uint8Array, offset: number): string {
+  const group = (i: number): number => (bytes[offset + 2 * i]! << 8) | bytes[offset + 2 * i + 1]!;
+  let bestStart = -1;
+  let bestLen = 1;
   for (let i = 0; i < 8;) {
-    if (a.group(i) !== 0) { i++; continue; }
+    if (group(i) !== 0) { i++; continue; }
     let j = i;
-    while (j < 8 && a.group(j) === 0) j++;
+    while (j < 8 && group(j) === 0) j++;
     if (j - i > bestLen) { bestStart = i; bestLen = j - i; }
     i = j;
   }
-  const hex = (from: number, to: number): string[] => {
-    const out: string[] = [];
-    for (let i = from; i < to; i++) out.push(a.group(i).toString(16));
-    return out;
+  if (bestStart === 0 && bestLen === 5 && group(5) === 0xffff) return `::ffff:${ipv4Text(bytes, offset + 12)}`;
+  let s = '';
+  for (let i = 0; i < 8; i++) {
+    if (i === bestStart) { s += i === 0 ? '::' : ':'; i += bestLen - 1; continue; }
+    s += group(i).toString(16);
+    if (i < 7) s += ':';
+  }
+  return s;
+}
+
+/**
+ * Writes the IPv6 address in `text` (RFC 4291 §2.2: full, "::"-compressed, or ending in a dotted
+ * quad) into 16 bytes at `offset`, in one pass without allocating; false if it is not one.
+ * The bytes are unspecified after false.
+ */
+export function ipv6Bytes(text: string, out: Uint8Array, offset: number): boolean {
+  const n = text.length;
+  let groups = 0;
+  /** Group index where "::" stands, or -1. */
+  let gap = -1;
+  let i = 0;
+  if (n >= 2 && text.charCodeAt(0) === 0x3a) {
+    if (text.charCodeAt(1) !== 0x3a) return false;
+    gap = 0;
+    i = 2;
+  }
+  while (i < n) {
+    let v = 0;
+    let j = i;
+    for (; j < n && j - i < 5; j++) {
+      const h = hexDigit(text.charCodeAt(j));
+      if (h < 0) break;
+      v = (v << 4) | h;
+    }
+    if (j < n && text.charCodeAt(j) === 0x2e) {
+      // A dotted quad takes the last two groups and ends the text.
+      const v4 = groups <= 6 ? scanIpv4(text, i, n) : -1;
+      if (v4 < 0) return false;
+      writeIpv4(out, offset + 2 * groups, v4);
+      groups += 2;
+      break;
+    }
+    if (j === i || j - i > 4 || groups === 8) return false;
+    out[offset + 2 * groups] = v >>> 8;
+    out[offset + 2 * groups + 1] = v;
+    groups++;
+    if (j === n) break;
+    if (text.charCodeAt(j) !== 0x3a || j + 1 === n) return false;
+    j++;
+    if (text.charCodeAt(j) === 0x3a) {
+      if (gap >= 0) return false;
+      gap = groups;
+      j++;
+    }
+    i = j;
+  }
+  if (gap < 0) return groups === 8;
+  if (groups > 7) return false; // "::" stands for at least one group
+  // Move the groups after "::" to the end and zero the ones it stands for.
+  const shift = 2 * (8 - groups);
+  for (let k = offset + 2 * groups - 1; k >= offset + 2 * gap; k--) out[k + shift] = out[k]!;
+  out.fill(0, offset + 2 * gap, offset + 2 * gap + shift);
+  return true;
+}
+
+/** Why `text` is not an IPv6 address: called only once ipv6Bytes has rejected it. */
+function ipv6Reason(text: string): string {
+  if (text.includes('%')) return 'zone index is not part of an address';
+  const halves = text.split('::');
+  if (halves.length > 2) return '"::" appears more than once';
+  /** The group count of one side of "::" (or of the whole text), or why a piece of it is bad. */
+  const count = (part: string, isTail: boolean): number | string => {
+    if (part === '') return 0;
+    const pieces = part.split(':');
+    let n = 0;
+    for (let i = 0; i < pieces.length; i++) {
+      const p = pieces[i]!;
+      if (isTail && i === pieces.length - 1 && p.includes('.')) {
+        const v4 = parseIpv4(p);
+        if (typeof v4 === 'string') return `embedded IPv4 part: ${v4}`;
+        n += 2;
+      } else if (!/^[0-9a-fA-F]{1,4}$/.test(p)) {
+        return p === '' ? 'empty group' : `group "${p}" is not 1-4 hex digits`;
+      } else {
+        n++;
+      }
+    }
+    return n;
   };
-  if (bestStart < 0) return hex(0, 8).join(':');
-  return `${hex(0, bestStart).join(':')}::${hex(bestStart + bestLen, 8).join(':')}`;
+  if (halves.length === 2) {
+    const head = count(halves[0]!, halves[1] === '');
+    if (typeof head === 'string') return head;
+    const tail = count(halves[1]!, true);
+    if (typeof tail === 'string') return tail;
+    return head + tail > 7 ? '"::" stands for no groups' : 'an embedded IPv4 part must come last';
+  }
+  const all = count(text, true);
+  return typeof all === 'string' ? all : `expected 8 groups, got ${all}`;
 }

@@ -1,6 +1,9 @@
 import { AddressParseError } from './address-error.js';
 
 const HEX = /^[0-9a-fA-F]{1,2}$/;
+const HEX2: readonly string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+/** Six bytes for parse/toString to go through the byte-level functions without allocating. */
+const scratch = new Uint8Array(6);
 
 /**
  * A 48-bit IEEE 802 MAC address, held as one integer (exact in a double) so equality, ordering
@@ -33,6 +36,7 @@ export class MacAddress {
    * form IEEE 802 uses (`00-1B-21-3A-4F-5E`) and Cisco's dotted form (`001b.213a.4f5e`).
    */
   static parse(text: string): MacAddress {
+    if (text.length === 17 && macBytes(text, scratch, 0)) return new MacAddress(readMac(scratch, 0));
     const dotted = /^([0-9a-fA-F]{4})\.([0-9a-fA-F]{4})\.([0-9a-fA-F]{4})$/.exec(text);
     if (dotted) return new MacAddress(parseInt(dotted[1]! + dotted[2]! + dotted[3]!, 16));
     const sep = text.includes(':') ? ':' : '-';
@@ -53,12 +57,8 @@ export class MacAddress {
 
   /** Lower-case colon form, two digits per octet. */
   toString(): string {
-    let s = '';
-    for (let shift = 40; shift >= 0; shift -= 8) {
-      const octet = Math.floor(this.value / 2 ** shift) % 256;
-      s += (shift === 40 ? '' : ':') + (octet < 16 ? '0' : '') + octet.toString(16);
-    }
-    return s;
+    writeMac(scratch, 0, this.value);
+    return macText(scratch, 0);
   }
 
   toJSON(): string {
@@ -115,4 +115,40 @@ export function writeMac(bytes: Uint8Array, offset: number, value: number): void
   bytes[offset + 3] = (lo >>> 16) & 0xff;
   bytes[offset + 4] = (lo >>> 8) & 0xff;
   bytes[offset + 5] = lo & 0xff;
+}
+
+/**
+ * The canonical text of the 6 bytes at `offset` ("aa:bb:cc:dd:ee:ff", lower case), straight from
+ * the bytes: what the OpenFlow codec puts in decoded matches and MacAddress#toString prints.
+ */
+export function macText(bytes: Uint8Array, offset: number): string {
+  return `${HEX2[bytes[offset]!]}:${HEX2[bytes[offset + 1]!]}:${HEX2[bytes[offset + 2]!]}:${HEX2[bytes[offset + 3]!]}:${HEX2[bytes[offset + 4]!]}:${HEX2[bytes[offset + 5]!]}`;
+}
+
+/**
+ * Writes the MAC in `text` into 6 bytes at `offset`, without allocating; false if `text` is not
+ * the fixed-width form: two hex digits per octet (any case), all separated by ':' or all by '-'.
+ * MacAddress.parse accepts more (one-digit octets, Cisco dots) for configuration text.
+ */
+export function macBytes(text: string, out: Uint8Array, offset: number): boolean {
+  if (text.length !== 17) return false;
+  const sep = text.charCodeAt(2);
+  if (sep !== 0x3a && sep !== 0x2d) return false;
+  for (let i = 0; i < 6; i++) {
+    const p = i * 3;
+    if (i > 0 && text.charCodeAt(p - 1) !== sep) return false;
+    const hi = hexDigit(text.charCodeAt(p));
+    const lo = hexDigit(text.charCodeAt(p + 1));
+    if (hi < 0 || lo < 0) return false;
+    out[offset + i] = (hi << 4) | lo;
+  }
+  return true;
+}
+
+/** The value of one hex digit's char code, or -1. */
+export function hexDigit(c: number): number {
+  if (c >= 0x30 && c <= 0x39) return c - 0x30;
+  if (c >= 0x61 && c <= 0x66) return c - 0x57;
+  if (c >= 0x41 && c <= 0x46) return c - 0x37;
+  return -1;
 }

@@ -17,7 +17,7 @@ import { OFPBAC, OFPBMC, OFPET, type OfpErrorCode } from './error-codes.js';
 import { OfpEncodeError } from './encode-error.js';
 import type { OfpReader } from './ofp-reader.js';
 import type { OfpWriter } from './ofp-writer.js';
-import { ipv4Bytes, ipv4Text, ipv6Bytes, ipv6Text, macBytes, macText } from './oxm-address-text.js';
+import { ipv4Bytes, ipv4Text, ipv6Bytes, ipv6Text, macBytes, macText } from '../net/index.js';
 import {
   OFPXMC, OXM_EXPERIMENTER, OXM_FIELDS, OXM_KIND_WIDTH, oxmExperimenterField,
   type OxmFieldName, type OxmFieldSpec, type OxmKind, type OxmValueOf,

@@ -13,7 +13,7 @@ import { decodeActions, encodeActions, type Action } from './actions.js';
 import { OfpEncodeError } from './encode-error.js';
 import { OFPBAC, OFPET } from './error-codes.js';
 import { decodeOxm, encodeOxm, MATCH_OXM_ERRORS, type OxmTlv } from './match.js';
-import { ipv4Bytes, ipv4Text, ipv6Bytes, ipv6Text } from './oxm-address-text.js';
+import { ipv4Bytes, ipv4Text, ipv6Bytes, ipv6Text } from '../net/index.js';
 import type { OfpReader } from './ofp-reader.js';
 import type { OfpWriter } from './ofp-writer.js';
 import {

@@ -7,7 +7,7 @@ import { OfpEncodeError } from './encode-error.js';
 import { OFPBAC, OFPET } from './error-codes.js';
 import type { OfpReader } from './ofp-reader.js';
 import type { OfpWriter } from './ofp-writer.js';
-import { ipv4Bytes, ipv4Text, macBytes, macText } from './oxm-address-text.js';
+import { ipv4Bytes, ipv4Text, macBytes, macText } from '../net/index.js';
 
 /** enum ofp_action_type (OF1.0). */
 export const OFPAT10 = {

@@ -7,7 +7,7 @@
 import { OfpEncodeError } from './encode-error.js';
 import type { OfpReader } from './ofp-reader.js';
 import type { OfpWriter } from './ofp-writer.js';
-import { ipv4Bytes, ipv4Text, macBytes, macText } from './oxm-address-text.js';
+import { ipv4Bytes, ipv4Text, macBytes, macText } from '../net/index.js';
 
 /** enum ofp_flow_wildcards (OF1.0). nw_src/nw_dst carry a 6-bit count of ignored low bits. */
 export const OFPFW10 = {

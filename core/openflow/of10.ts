@@ -16,7 +16,7 @@ import { decodeOf10Actions, encodeOf10Actions, type Of10Action } from './of10-ac
 import { decodeOf10Match, encodeOf10Match, type Of10Match } from './of10-match.js';
 import { OfpReader } from './ofp-reader.js';
 import { OfpWriter } from './ofp-writer.js';
-import { macBytes, macText } from './oxm-address-text.js';
+import { macBytes, macText } from '../net/index.js';
 
 export const OFP10_VERSION = 0x01;
 

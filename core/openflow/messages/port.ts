@@ -5,7 +5,7 @@
 import { OfpEncodeError } from '../encode-error.js';
 import type { OfpReader } from '../ofp-reader.js';
 import type { OfpWriter } from '../ofp-writer.js';
-import { macBytes, macText } from '../oxm-address-text.js';
+import { macBytes, macText } from '../../net/index.js';
 import { decodePortDesc, encodePortDesc, type PortDesc } from '../port-desc.js';
 
 /** ofp_port_status. */
