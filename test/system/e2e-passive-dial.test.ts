@@ -132,6 +132,10 @@ describe.skipIf(!READY)('controller dials a passive OVS bridge', () => {
   });
 
   it('the two hosts ping each other through L2 flows installed over the dialled connection', async () => {
+    // Host ports become edge ports (flooded to) only after a probe found no link there and a
+    // hold time passed; an ARP sent earlier is not flooded and ping would wait for its retry.
+    const edge = await waitUntil(() => ctl!.topology.edgePorts(DPID).join() === '1,2', 10_000, 'ports 1 and 2 to be edge ports');
+    timings.push(`edge ports settled ${edge} ms later`);
     const t = Date.now();
     // One retry: the first packet may race the controller learning its sender.
     const ok12 = (await ping('h1', HOSTS[1].ip)) || (await ping('h1', HOSTS[1].ip));
