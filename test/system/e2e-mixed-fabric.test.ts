@@ -14,7 +14,8 @@
  * (probes sent out of one kind of switch come back as packet-ins from the other); every host
  * pings every other across the mix; the hosts are learned where they are attached; every flow on
  * all three switches carries our cookies (OVS read with dump-flows over its management socket,
- * ours with ovs-ofctl over its passive listener).
+ * ours with ovs-ofctl over its passive listener); a cable cut at the sluice end is reported by our
+ * switch (PORT_STATUS) and traffic between the two affected switches detours through the third.
  */
 import { execFile as execFileCb } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -179,6 +180,42 @@ describe.skipIf(!READY)('mixed fabric: two OVS bridges and one sluice switch und
   it('learns the 6 hosts where they are attached, on both kinds of switch', () => {
     const seen = ctl!.hosts.list().map((h) => `${h.mac}@${h.location.dpid & 0xfn}:${h.location.port}`).sort();
     expect(seen).toEqual(HOSTS.map((h) => `${h.mac}@${h.s}:${h.h}`).sort());
+  });
+
+  it('a cable cut at the sluice end is reported by our switch and traffic reroutes through the other OVS bridge', async () => {
+    const c = ctl!;
+    // Cable s2 port 3 ─ s3 port 4: its b end is the sluice switch's port 4.
+    const sluiceEnd = lab.ifname('c23b');
+    // Both ends lose carrier, so OVS reports too; what is checked here is our switch's PORT_STATUS.
+    const ourPortDown = c.kernel.events.waitFor('datapath.port-status', {
+      timeoutMs: 5000,
+      predicate: (e) => e.dpid === dpidOf(SLUICE) && e.port.portNo === 4 && e.reason === 'modify' && (e.port.state & 1) !== 0,
+    });
+    const removed = c.kernel.events.waitFor('topology.link-removed', { timeoutMs: 5000 });
+    const t0 = Date.now();
+    await execFile('ip', ['link', 'set', sluiceEnd, 'down']);
+    try {
+      const ev = await removed;
+      timings.push(`sluice port down → link-removed (${ev.reason}) ${Date.now() - t0} ms`);
+      expect(ev.reason).toBe('port-down');
+      const ps = await ourPortDown;
+      timings.push(`sluice PORT_STATUS for port 4 received (state ${ps.port.state}, config ${ps.port.config})`);
+      await waitUntil(() => linkText().length === 4, 3000, 'both directions of the cut cable to go', () => linkText().join(' '));
+      expect(linkText()).toEqual(WIRING.filter((l) => !['2:3>3:4', '3:4>2:3'].includes(l)));
+      const t = Date.now();
+      const failed: string[] = [];
+      for (const [a, b] of [['h21', 'h31'], ['h32', 'h22'], ['h11', 'h31'], ['h12', 'h21']] as const) {
+        const dst = HOSTS.find((h) => h.name === b)!;
+        if (!(await ping(a, dst.ip)) && !(await ping(a, dst.ip))) failed.push(`${a}->${b}`);
+      }
+      timings.push(`pings across the detour ${Date.now() - t} ms`);
+      expect(failed, logs.slice(-20).join('\n')).toEqual([]);
+    } finally {
+      await execFile('ip', ['link', 'set', sluiceEnd, 'up']);
+    }
+    const back = await waitUntil(() => linkText().length === WIRING.length, 10_000, 'the cable to be relearned', () => linkText().join(' '));
+    timings.push(`cable relearned ${back} ms after link up`);
+    expect(linkText()).toEqual(WIRING);
   });
 
   it('every flow on the three switches carries our cookies: base pipeline, LLDP capture, L2', async () => {
