@@ -22,16 +22,8 @@ import {
   type NativePacketSocket,
   type NativeSocketFeatures,
 } from './native-binding.js';
-import { downLink, sameLink } from './port-link.js';
-import type {
-  FrameBurst,
-  FrameHandler,
-  Port,
-  PortCounters,
-  PortLifecycle,
-  PortLink,
-  StatusHandler,
-} from './port.js';
+import type { FrameBurst, PortCounters, PortLink } from './port.js';
+import { PortBase } from './port-base.js';
 
 export interface AfPacketPortOptions {
   portNo: number;
@@ -74,7 +66,7 @@ function linkFromInfo(info: NativeInterfaceInfo): PortLink {
   };
 }
 
-export class AfPacketPort implements Port {
+export class AfPacketPort extends PortBase {
   /** Opens `name` as a port. Throws PortOpenError. */
   static open(name: string, options: AfPacketPortOptions): AfPacketPort {
     const native = loadNativeBinding();
@@ -100,17 +92,12 @@ export class AfPacketPort implements Port {
   readonly features: NativeSocketFeatures;
   private kernelName: string;
   private socket: NativePacketSocket | undefined;
-  private currentLink: PortLink;
-  private state: PortLifecycle = 'open';
   private readonly rx: FrameArena;
   private readonly tx: FrameArena;
   private readonly maxBurstsPerWake: number;
-  private frameHandler: FrameHandler | undefined;
-  private readonly statusHandlers = new Set<StatusHandler>();
   private readonly monitor: LinkMonitor;
   private readonly ownsMonitor: boolean;
   private unsubscribeLink: (() => void) | undefined;
-  private flushScheduled = false;
   private readonly nativeCounters = new Float64Array(NATIVE_COUNTER_COUNT);
   /** Counted here, not in C++: frames nobody was listening for, frames too big for the queue. */
   private rxDroppedNoHandler = 0;
@@ -122,12 +109,12 @@ export class AfPacketPort implements Port {
     info: NativeInterfaceInfo,
     socket: NativePacketSocket,
   ) {
+    super(linkFromInfo(info));
     this.portNo = options.portNo;
     this.kernelName = name;
     this.ifindex = info.ifindex;
     this.socket = socket;
     this.features = socket.features;
-    this.currentLink = linkFromInfo(info);
     this.maxBurstsPerWake = options.maxBurstsPerWake ?? 8;
     this.rx = new FrameArena(Math.max(options.rxArenaBytes ?? 256 * 1024, MIN_RX_ARENA), options.rxMaxFrames ?? 512);
     this.tx = new FrameArena(options.txArenaBytes ?? 128 * 1024, options.txMaxFrames ?? 256);
@@ -139,33 +126,7 @@ export class AfPacketPort implements Port {
     socket.startPolling((status) => this.onReadable(status));
   }
 
-  get hwAddr(): Uint8Array {
-    return this.currentLink.hwAddr;
-  }
-
-  get mtu(): number {
-    return this.currentLink.mtu;
-  }
-
-  get link(): PortLink {
-    return this.currentLink;
-  }
-
-  get lifecycle(): PortLifecycle {
-    return this.state;
-  }
-
-  onFrames(handler: FrameHandler | undefined): void {
-    this.frameHandler = handler;
-  }
-
-  onStatus(handler: StatusHandler): () => void {
-    this.statusHandlers.add(handler);
-    return () => this.statusHandlers.delete(handler);
-  }
-
-  send(frame: Uint8Array): boolean {
-    if (this.state !== 'open') return false;
+  protected enqueue(frame: Uint8Array): boolean {
     if (!this.tx.fits(frame.length)) {
       this.flush();
       if (!this.tx.fits(frame.length)) {
@@ -174,13 +135,6 @@ export class AfPacketPort implements Port {
       }
     }
     this.tx.push(frame);
-    if (!this.flushScheduled) {
-      this.flushScheduled = true;
-      queueMicrotask(() => {
-        this.flushScheduled = false;
-        this.flush();
-      });
-    }
     return true;
   }
 
@@ -236,14 +190,6 @@ export class AfPacketPort implements Port {
       segmentedFrames: this.nativeCounters[NativeCounter.rxSegmented]!,
       segments: this.nativeCounters[NativeCounter.rxSegments]!,
     };
-  }
-
-  close(): void {
-    if (this.state === 'closed') return;
-    this.release();
-    this.state = 'closed';
-    this.frameHandler = undefined;
-    this.statusHandlers.clear();
   }
 
   private flushNow(): number {
@@ -303,23 +249,11 @@ export class AfPacketPort implements Port {
       this.markRemoved();  // the name now belongs to a different interface
       return;
     }
-    const previous = this.currentLink;
-    const link = linkFromInfo(info);
-    if (sameLink(previous, link)) return;
-    this.currentLink = link;
-    this.emit({ reason: 'modify', link, previous });
-  }
-
-  private markRemoved(): void {
-    if (this.state !== 'open') return;
-    this.release();
-    this.state = 'removed';
-    this.currentLink = downLink(this.currentLink);
-    this.emit({ reason: 'delete', link: this.currentLink });
+    this.changeLink(linkFromInfo(info));
   }
 
   /** Stops I/O and frees kernel resources, keeping the final counters readable. */
-  private release(): void {
+  protected release(): void {
     const socket = this.socket;
     if (socket) {
       socket.readCounters(this.nativeCounters);
@@ -331,9 +265,5 @@ export class AfPacketPort implements Port {
     this.unsubscribeLink?.();
     this.unsubscribeLink = undefined;
     if (this.ownsMonitor) this.monitor.close();
-  }
-
-  private emit(event: Parameters<StatusHandler>[0]): void {
-    for (const handler of [...this.statusHandlers]) handler(event);
   }
 }

@@ -7,18 +7,8 @@
  * away from both ends, `unplug()` removes both ports (PORT_STATUS delete).
  */
 import { FrameArena } from './frame-arena.js';
-import { downLink, sameLink } from './port-link.js';
-import {
-  zeroCounters,
-  type FrameBurst,
-  type FrameHandler,
-  type Port,
-  type PortCounters,
-  type PortLifecycle,
-  type PortLink,
-  type PortStatusEvent,
-  type StatusHandler,
-} from './port.js';
+import { zeroCounters, type FrameBurst, type PortCounters, type PortLink } from './port.js';
+import { PortBase } from './port-base.js';
 
 export interface MemoryPortOptions {
   name: string;
@@ -44,12 +34,10 @@ function autoMac(): Uint8Array {
   return Uint8Array.of(0x02, 0x00, 0x5e, (n >> 16) & 0xff, (n >> 8) & 0xff, n & 0xff);
 }
 
-export class MemoryPort implements Port {
+export class MemoryPort extends PortBase {
   readonly name: string;
   readonly portNo: number;
   private peer: MemoryPort | undefined;
-  private state: PortLifecycle = 'open';
-  private currentLink: PortLink;
   /**
    * Frames waiting for delivery, one arena per future burst; emptied arenas go back to `spare`.
    * A burst being delivered is out of this list, so frames sent from inside the callback queue up.
@@ -63,65 +51,29 @@ export class MemoryPort implements Port {
   /** @internal carrier on the cable, set by PatchCable */
   cableUp = true;
   private deliveryScheduled: ReturnType<typeof setImmediate> | undefined;
-  private frameHandler: FrameHandler | undefined;
-  private readonly statusHandlers = new Set<StatusHandler>();
   private readonly stats = zeroCounters();
   private readonly pendingSend: Uint8Array[] = [];
-  private flushScheduled = false;
 
   constructor(options: MemoryPortOptions) {
-    this.name = options.name;
-    this.portNo = options.portNo;
     const mtu = options.mtu ?? 1500;
-    this.currentLink = {
+    super({
       adminUp: true,
       linkUp: false,  // no carrier until a cable connects it
       mtu,
       hwAddr: new Uint8Array(options.hwAddr ?? autoMac()),
       speedKbps: options.speedKbps ?? 10_000_000,
-    };
+    });
+    this.name = options.name;
+    this.portNo = options.portNo;
     this.maxBurst = options.maxBurst ?? 64;
     this.queueFrames = options.queueFrames ?? 1024;
     this.burstBytes = this.maxBurst * (mtu + ETH_OVERHEAD);
   }
 
-  get hwAddr(): Uint8Array {
-    return this.currentLink.hwAddr;
-  }
-
-  get mtu(): number {
-    return this.currentLink.mtu;
-  }
-
-  get link(): PortLink {
-    return this.currentLink;
-  }
-
-  get lifecycle(): PortLifecycle {
-    return this.state;
-  }
-
-  onFrames(handler: FrameHandler | undefined): void {
-    this.frameHandler = handler;
-  }
-
-  onStatus(handler: StatusHandler): () => void {
-    this.statusHandlers.add(handler);
-    return () => this.statusHandlers.delete(handler);
-  }
-
-  send(frame: Uint8Array): boolean {
-    if (this.state !== 'open') return false;
+  protected enqueue(frame: Uint8Array): boolean {
     // Copy now: the caller may reuse its buffer (e.g. a receive burst) as soon as we return.
     // Uint8Array.prototype.slice copies; Buffer#slice would return a view the caller could still mutate.
     this.pendingSend.push(Uint8Array.prototype.slice.call(frame));
-    if (!this.flushScheduled) {
-      this.flushScheduled = true;
-      queueMicrotask(() => {
-        this.flushScheduled = false;
-        this.flush();
-      });
-    }
     return true;
   }
 
@@ -155,13 +107,9 @@ export class MemoryPort implements Port {
     this.refreshCarrier();
   }
 
-  close(): void {
-    if (this.state === 'closed') return;
-    const peer = this.peer;
-    this.detach();
-    this.state = 'closed';
-    this.frameHandler = undefined;
-    this.statusHandlers.clear();
+  override close(): void {
+    const peer = this.state === 'closed' ? undefined : this.peer;
+    super.close();
     peer?.refreshCarrier();  // a closed far end is a pulled cable
   }
 
@@ -181,11 +129,7 @@ export class MemoryPort implements Port {
 
   /** @internal the cable was pulled out of the switch: the port is gone for good. */
   remove(): void {
-    if (this.state !== 'open') return;
-    this.detach();
-    this.state = 'removed';
-    this.currentLink = downLink(this.currentLink);
-    this.emit({ reason: 'delete', link: this.currentLink });
+    this.markRemoved();
   }
 
   private transmit(frame: Uint8Array): boolean {
@@ -238,7 +182,8 @@ export class MemoryPort implements Port {
     }
   }
 
-  private detach(): void {
+  /** Off the cable: nothing more is sent or delivered. */
+  protected release(): void {
     this.peer = undefined;
     this.pendingSend.length = 0;
     for (const arena of this.queue.splice(0)) {
@@ -251,15 +196,7 @@ export class MemoryPort implements Port {
   }
 
   private update(change: Partial<PortLink>): void {
-    const previous = this.currentLink;
-    const link = { ...previous, ...change };
-    if (sameLink(previous, link)) return;
-    this.currentLink = link;
-    this.emit({ reason: 'modify', link, previous });
-  }
-
-  private emit(event: PortStatusEvent): void {
-    for (const handler of [...this.statusHandlers]) handler(event);
+    this.changeLink({ ...this.currentLink, ...change });
   }
 }
 
