@@ -4,7 +4,6 @@
  * typed variants (nicira-actions.ts); any other experimenter action stays opaque and re-encodes
  * byte-exact.
  */
-import type { OfpDecodeError } from './decode-error.js';
 import { OFPBAC, OFPET } from './error-codes.js';
 import { OfpEncodeError } from './encode-error.js';
 import { SET_FIELD_OXM_ERRORS, decodeOxm, encodeOxm, oxmLength, type OxmTlv } from './match.js';
@@ -12,7 +11,7 @@ import {
   NX_EXPERIMENTER_ID, decodeNiciraAction, encodeNiciraAction, isNiciraAction, type NiciraAction,
 } from './nicira-actions.js';
 import type { OfpReader } from './ofp-reader.js';
-import { readList } from './reader-bounds.js';
+import { readList, readTlvHeader, tlvError, wantLength, type TlvKind } from './tlv-list.js';
 import type { OfpWriter } from './ofp-writer.js';
 
 /** enum ofp_action_type. */
@@ -67,8 +66,6 @@ export type StandardAction =
 export type Action = StandardAction | NiciraAction;
 export type ActionType = Action['type'];
 
-const BAD_LEN = { type: OFPET.BAD_ACTION, code: OFPBAC.BAD_LEN } as const;
-
 const TYPE_NAMES: Record<number, StandardAction['type']> = {};
 for (const [name, code] of Object.entries(OFPAT)) TYPE_NAMES[code] = name as StandardAction['type'];
 
@@ -77,65 +74,54 @@ export function decodeActions(r: OfpReader, len: number): Action[] {
   return readList(r, len, 'actions', decodeAction);
 }
 
-/** The OFPET_BAD_ACTION error for the action at `at` (the reader is moved back there). */
-function actionError(r: OfpReader, at: number, field: string, reason: string, code: number = OFPBAC.BAD_LEN): OfpDecodeError {
-  r.pos = at;
-  return r.error(field, reason, { type: OFPET.BAD_ACTION, code });
-}
-
-function wantLength(r: OfpReader, at: number, name: string, len: number, n: number): void {
-  if (len !== n) throw actionError(r, at, 'ofp_action.len', `OFPAT_${name} needs length ${n}, got ${len}`);
-}
+const ACTION: TlvKind = { struct: 'ofp_action', prefix: 'OFPAT_', errorType: OFPET.BAD_ACTION, badLenCode: OFPBAC.BAD_LEN };
 
 /**
  * Reads one action. `r` must be bounded by the enclosing list: an action whose length runs past
  * it, is under 8 or not a multiple of 8 is OFPBAC_BAD_LEN, an unknown type OFPBAC_BAD_TYPE.
  */
 export function decodeAction(r: OfpReader): Action {
-  if (r.remaining < 4) throw r.error('ofp_action.header', `needs 4 bytes, ${r.remaining} left`, BAD_LEN);
-  const type = r.u16('ofp_action.type');
-  const len = r.u16('ofp_action.len');
-  const at = r.pos - 4;
-  if (len < 8 || len % 8 !== 0) throw actionError(r, at, 'ofp_action.len', `length ${len} is not a positive multiple of 8`);
-  if (len - 4 > r.remaining) throw actionError(r, at, 'ofp_action.len', `length ${len} exceeds the ${r.remaining + 4} bytes left`);
+  const at = r.pos;
+  const len = readTlvHeader(r, ACTION);
+  const type = (r.buf[at]! << 8) | r.buf[at + 1]!;
   const name = TYPE_NAMES[type];
-  if (name === undefined) throw actionError(r, at, 'ofp_action.type', `unknown action type ${type}`, OFPBAC.BAD_TYPE);
+  if (name === undefined) throw tlvError(r, at, ACTION, 'type', `unknown action type ${type}`, OFPBAC.BAD_TYPE);
   switch (name) {
     case 'OUTPUT': {
-      wantLength(r, at, name, len, 16);
+      wantLength(r, at, ACTION, name, len, 16);
       const port = r.u32('ofp_action_output.port');
       const maxLen = r.u16('ofp_action_output.max_len');
       r.skip(6, 'ofp_action_output.pad');
       return { type: 'OUTPUT', port, maxLen };
     }
     case 'COPY_TTL_OUT': case 'COPY_TTL_IN': case 'DEC_MPLS_TTL': case 'POP_VLAN': case 'DEC_NW_TTL': case 'POP_PBB':
-      wantLength(r, at, name, len, 8);
+      wantLength(r, at, ACTION, name, len, 8);
       r.skip(4, 'ofp_action_generic.pad');
       return { type: name } as Action;
     case 'SET_MPLS_TTL': {
-      wantLength(r, at, name, len, 8);
+      wantLength(r, at, ACTION, name, len, 8);
       const mplsTtl = r.u8('ofp_action_mpls_ttl.mpls_ttl');
       r.skip(3, 'ofp_action_mpls_ttl.pad');
       return { type: 'SET_MPLS_TTL', mplsTtl };
     }
     case 'SET_NW_TTL': {
-      wantLength(r, at, name, len, 8);
+      wantLength(r, at, ACTION, name, len, 8);
       const nwTtl = r.u8('ofp_action_nw_ttl.nw_ttl');
       r.skip(3, 'ofp_action_nw_ttl.pad');
       return { type: 'SET_NW_TTL', nwTtl };
     }
     case 'PUSH_VLAN': case 'PUSH_MPLS': case 'PUSH_PBB': case 'POP_MPLS': {
-      wantLength(r, at, name, len, 8);
+      wantLength(r, at, ACTION, name, len, 8);
       const ethertype = r.u16(name === 'POP_MPLS' ? 'ofp_action_pop_mpls.ethertype' : 'ofp_action_push.ethertype');
       r.skip(2, 'ofp_action_push.pad');
       return { type: name, ethertype };
     }
     case 'SET_QUEUE': {
-      wantLength(r, at, name, len, 8);
+      wantLength(r, at, ACTION, name, len, 8);
       return { type: 'SET_QUEUE', queueId: r.u32('ofp_action_set_queue.queue_id') };
     }
     case 'GROUP': {
-      wantLength(r, at, name, len, 8);
+      wantLength(r, at, ACTION, name, len, 8);
       return { type: 'GROUP', groupId: r.u32('ofp_action_group.group_id') };
     }
     case 'SET_FIELD': {
@@ -151,7 +137,7 @@ export function decodeAction(r: OfpReader): Action {
       // The OXM plus the 4-byte action header, padded to 8 (§7.2.5): any other length is wrong.
       const expect = (4 + oxmLength(field) + 7) & ~7;
       if (len !== expect) {
-        throw actionError(r, at, 'ofp_action_set_field.len', `set-field of ${field.field} needs length ${expect}, got ${len}`, OFPBAC.BAD_SET_LEN);
+        throw tlvError(r, at, { ...ACTION, struct: 'ofp_action_set_field' }, 'len', `set-field of ${field.field} needs length ${expect}, got ${len}`, OFPBAC.BAD_SET_LEN);
       }
       r.pos = at + len;
       return { type: 'SET_FIELD', field };

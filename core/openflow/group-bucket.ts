@@ -5,6 +5,7 @@
 import { decodeActions, encodeActions, type Action } from './actions.js';
 import { OfpEncodeError } from './encode-error.js';
 import { OFPET, OFPGMFC } from './error-codes.js';
+import { readList } from './tlv-list.js';
 import type { OfpReader } from './ofp-reader.js';
 import type { OfpWriter } from './ofp-writer.js';
 
@@ -25,10 +26,7 @@ const BAD_BUCKET = { type: OFPET.GROUP_MOD_FAILED, code: OFPGMFC.BAD_BUCKET } as
 
 /** Reads exactly `len` bytes of buckets. A bucket length under 16 or past the list is OFPGMFC_BAD_BUCKET. */
 export function decodeBuckets(r: OfpReader, len: number): Bucket[] {
-  const list = r.sub(len, 'buckets');
-  const out: Bucket[] = [];
-  while (list.remaining > 0) out.push(decodeBucket(list, out.length));
-  return out;
+  return readList(r, len, 'buckets', decodeBucket);
 }
 
 export function decodeBucket(r: OfpReader, index = 0): Bucket {

@@ -3,11 +3,10 @@
  * without its prefix). Experimenter instructions are kept opaque and re-encode byte-exact.
  */
 import { decodeActions, encodeActions, type Action } from './actions.js';
-import type { OfpDecodeError } from './decode-error.js';
 import { OfpEncodeError } from './encode-error.js';
 import { OFPBIC, OFPET } from './error-codes.js';
 import type { OfpReader } from './ofp-reader.js';
-import { readList } from './reader-bounds.js';
+import { readList, readTlvHeader, tlvError, wantLength, type TlvKind } from './tlv-list.js';
 import type { OfpWriter } from './ofp-writer.js';
 
 /** enum ofp_instruction_type. */
@@ -41,15 +40,9 @@ export function decodeInstructions(r: OfpReader, len: number): Instruction[] {
   return readList(r, len, 'instructions', decodeInstruction);
 }
 
-/** The OFPET_BAD_INSTRUCTION error for the instruction at `at` (the reader is moved back there). */
-function instructionError(r: OfpReader, at: number, field: string, reason: string, code: number = OFPBIC.BAD_LEN): OfpDecodeError {
-  r.pos = at;
-  return r.error(field, reason, { type: OFPET.BAD_INSTRUCTION, code });
-}
-
-function wantLength(r: OfpReader, at: number, name: string, len: number, n: number): void {
-  if (len !== n) throw instructionError(r, at, 'ofp_instruction.len', `OFPIT_${name} needs length ${n}, got ${len}`);
-}
+const INSTRUCTION: TlvKind = {
+  struct: 'ofp_instruction', prefix: 'OFPIT_', errorType: OFPET.BAD_INSTRUCTION, badLenCode: OFPBIC.BAD_LEN,
+};
 
 /**
  * Reads one instruction from a reader bounded by its list. A length under the type's size, not a
@@ -57,22 +50,19 @@ function wantLength(r: OfpReader, at: number, name: string, len: number, n: numb
  */
 export function decodeInstruction(r: OfpReader): Instruction {
   const at = r.pos;
-  if (r.remaining < 4) throw instructionError(r, at, 'ofp_instruction.header', `needs 4 bytes, ${r.remaining} left`);
-  const type = r.u16('ofp_instruction.type');
-  const len = r.u16('ofp_instruction.len');
-  if (len < 8 || len % 8 !== 0) throw instructionError(r, at, 'ofp_instruction.len', `length ${len} is not a positive multiple of 8`);
-  if (len - 4 > r.remaining) throw instructionError(r, at, 'ofp_instruction.len', `length ${len} exceeds the ${r.remaining + 4} bytes left`);
+  const len = readTlvHeader(r, INSTRUCTION);
+  const type = (r.buf[at]! << 8) | r.buf[at + 1]!;
   const name = TYPE_NAMES[type];
-  if (name === undefined) throw instructionError(r, at, 'ofp_instruction.type', `unknown instruction type ${type}`, OFPBIC.UNKNOWN_INST);
+  if (name === undefined) throw tlvError(r, at, INSTRUCTION, 'type', `unknown instruction type ${type}`, OFPBIC.UNKNOWN_INST);
   switch (name) {
     case 'GOTO_TABLE': {
-      wantLength(r, at, name, len, 8);
+      wantLength(r, at, INSTRUCTION, name, len, 8);
       const tableId = r.u8('ofp_instruction_goto_table.table_id');
       r.skip(3, 'ofp_instruction_goto_table.pad');
       return { type: 'GOTO_TABLE', tableId };
     }
     case 'WRITE_METADATA': {
-      wantLength(r, at, name, len, 24);
+      wantLength(r, at, INSTRUCTION, name, len, 24);
       r.skip(4, 'ofp_instruction_write_metadata.pad');
       const metadata = r.u64('ofp_instruction_write_metadata.metadata');
       return { type: 'WRITE_METADATA', metadata, metadataMask: r.u64('ofp_instruction_write_metadata.metadata_mask') };
@@ -82,11 +72,11 @@ export function decodeInstruction(r: OfpReader): Instruction {
       return { type: name, actions: decodeActions(r, len - 8) };
     }
     case 'CLEAR_ACTIONS':
-      wantLength(r, at, name, len, 8);
+      wantLength(r, at, INSTRUCTION, name, len, 8);
       r.skip(4, 'ofp_instruction_actions.pad');
       return { type: 'CLEAR_ACTIONS' };
     case 'METER':
-      wantLength(r, at, name, len, 8);
+      wantLength(r, at, INSTRUCTION, name, len, 8);
       return { type: 'METER', meterId: r.u32('ofp_instruction_meter.meter_id') };
     case 'EXPERIMENTER': {
       const experimenter = r.u32('ofp_instruction_experimenter.experimenter');

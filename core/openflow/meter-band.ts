@@ -4,6 +4,7 @@
  */
 import { OfpEncodeError } from './encode-error.js';
 import { OFPBRC, OFPET, OFPMMFC } from './error-codes.js';
+import { readList } from './tlv-list.js';
 import type { OfpReader } from './ofp-reader.js';
 import type { OfpWriter } from './ofp-writer.js';
 
@@ -22,10 +23,7 @@ const BAD_LEN = { type: OFPET.BAD_REQUEST, code: OFPBRC.BAD_LEN } as const;
 
 /** Reads exactly `len` bytes of bands. Unknown type is OFPMMFC_BAD_BAND, a bad length OFPBRC_BAD_LEN. */
 export function decodeMeterBands(r: OfpReader, len: number): MeterBand[] {
-  const list = r.sub(len, 'bands');
-  const out: MeterBand[] = [];
-  while (list.remaining > 0) out.push(decodeMeterBand(list, out.length));
-  return out;
+  return readList(r, len, 'bands', decodeMeterBand);
 }
 
 export function decodeMeterBand(r: OfpReader, index = 0): MeterBand {

@@ -113,6 +113,17 @@ function entries<T>(r: OfpReader, decodeOne: (r: OfpReader) => T): T[] {
   return out;
 }
 
+/** A body that is one list of entries under `key` (`stats`, `ports` ...), each bounded by its own length. */
+function listBody<K extends OfpMultipartTypeName, F extends string, T>(
+  mpType: K, key: F, decodeOne: (r: OfpReader) => T, encodeOne: (w: OfpWriter, entry: T) => void,
+): BodyCodec<{ mpType: K } & { [P in F]: readonly T[] }> {
+  type B = { mpType: K } & { [P in F]: readonly T[] };
+  return {
+    decode: (r) => ({ mpType, [key]: entries(r, decodeOne) }) as B,
+    encode: (w, b) => { for (const e of b[key] as readonly T[]) encodeOne(w, e); },
+  };
+}
+
 function decodeExperimenterMultipart(r: OfpReader): ExperimenterMultipart {
   const experimenter = r.u32('ofp_experimenter_multipart_header.experimenter');
   const expType = r.u32('ofp_experimenter_multipart_header.exp_type');
@@ -125,18 +136,22 @@ function encodeExperimenterMultipart(w: OfpWriter, b: ExperimenterMultipart): vo
   w.bytes(b.data);
 }
 
-/** ofp_group_stats_request and ofp_meter_multipart_request: one u32 id, then 4 pad bytes. */
-function idThenPad(struct: string, field: string): (r: OfpReader) => number {
+/** ofp_group_stats_request and ofp_meter_multipart_request: one u32 id (under `key`), then 4 pad bytes. */
+function idBody<K extends OfpMultipartTypeName, F extends string>(
+  mpType: K, key: F, struct: string, field: string,
+): BodyCodec<{ mpType: K } & { [P in F]: number }> {
+  type B = { mpType: K } & { [P in F]: number };
   const idName = `${struct}.${field}`;
   const padName = `${struct}.pad`;
-  return (r) => {
-    const v = r.u32(idName);
-    r.skip(4, padName);
-    return v;
+  return {
+    decode: (r) => {
+      const id = r.u32(idName);
+      r.skip(4, padName);
+      return { mpType, [key]: id } as B;
+    },
+    encode: (w, b) => { w.u32(b[key] as number); w.zeros(4); },
   };
 }
-const groupIdOf = idThenPad('ofp_group_stats_request', 'group_id');
-const meterIdOf = idThenPad('ofp_meter_multipart_request', 'meter_id');
 
 /** The multipart table: per OFPMP_ type, how its request and reply bodies go on the wire. */
 const MULTIPART_BODIES: {
@@ -148,10 +163,7 @@ const MULTIPART_BODIES: {
   },
   FLOW: {
     request: { decode: (r) => ({ mpType: 'FLOW', ...decodeFlowStatsRequest(r) }), encode: encodeFlowStatsRequest },
-    reply: {
-      decode: (r) => ({ mpType: 'FLOW', stats: entries(r, decodeFlowStats) }),
-      encode: (w, b) => { for (const s of b.stats) encodeFlowStats(w, s); },
-    },
+    reply: listBody('FLOW', 'stats', decodeFlowStats, encodeFlowStats),
   },
   AGGREGATE: {
     request: { decode: (r) => ({ mpType: 'AGGREGATE', ...decodeFlowStatsRequest(r) }), encode: encodeFlowStatsRequest },
@@ -159,86 +171,47 @@ const MULTIPART_BODIES: {
   },
   TABLE: {
     request: nothing('TABLE'),
-    reply: {
-      decode: (r) => ({ mpType: 'TABLE', stats: entries(r, decodeTableStats) }),
-      encode: (w, b) => { for (const s of b.stats) encodeTableStats(w, s); },
-    },
+    reply: listBody('TABLE', 'stats', decodeTableStats, encodeTableStats),
   },
   PORT_STATS: {
     request: { decode: (r) => ({ mpType: 'PORT_STATS', ...decodePortStatsRequest(r) }), encode: encodePortStatsRequest },
-    reply: {
-      decode: (r) => ({ mpType: 'PORT_STATS', stats: entries(r, decodePortStats) }),
-      encode: (w, b) => { for (const s of b.stats) encodePortStats(w, s); },
-    },
+    reply: listBody('PORT_STATS', 'stats', decodePortStats, encodePortStats),
   },
   QUEUE: {
     request: { decode: (r) => ({ mpType: 'QUEUE', ...decodeQueueStatsRequest(r) }), encode: encodeQueueStatsRequest },
-    reply: {
-      decode: (r) => ({ mpType: 'QUEUE', stats: entries(r, decodeQueueStats) }),
-      encode: (w, b) => { for (const s of b.stats) encodeQueueStats(w, s); },
-    },
+    reply: listBody('QUEUE', 'stats', decodeQueueStats, encodeQueueStats),
   },
   GROUP: {
-    request: {
-      decode: (r) => ({ mpType: 'GROUP', groupId: groupIdOf(r) }),
-      encode: (w, b) => { w.u32(b.groupId); w.zeros(4); },
-    },
-    reply: {
-      decode: (r) => ({ mpType: 'GROUP', stats: entries(r, decodeGroupStats) }),
-      encode: (w, b) => { for (const s of b.stats) encodeGroupStats(w, s); },
-    },
+    request: idBody('GROUP', 'groupId', 'ofp_group_stats_request', 'group_id'),
+    reply: listBody('GROUP', 'stats', decodeGroupStats, encodeGroupStats),
   },
   GROUP_DESC: {
     request: nothing('GROUP_DESC'),
-    reply: {
-      decode: (r) => ({ mpType: 'GROUP_DESC', groups: entries(r, decodeGroupDesc) }),
-      encode: (w, b) => { for (const g of b.groups) encodeGroupDesc(w, g); },
-    },
+    reply: listBody('GROUP_DESC', 'groups', decodeGroupDesc, encodeGroupDesc),
   },
   GROUP_FEATURES: {
     request: nothing('GROUP_FEATURES'),
     reply: { decode: (r) => ({ mpType: 'GROUP_FEATURES', ...decodeGroupFeatures(r) }), encode: encodeGroupFeatures },
   },
   METER: {
-    request: {
-      decode: (r) => ({ mpType: 'METER', meterId: meterIdOf(r) }),
-      encode: (w, b) => { w.u32(b.meterId); w.zeros(4); },
-    },
-    reply: {
-      decode: (r) => ({ mpType: 'METER', stats: entries(r, decodeMeterStats) }),
-      encode: (w, b) => { for (const s of b.stats) encodeMeterStats(w, s); },
-    },
+    request: idBody('METER', 'meterId', 'ofp_meter_multipart_request', 'meter_id'),
+    reply: listBody('METER', 'stats', decodeMeterStats, encodeMeterStats),
   },
   METER_CONFIG: {
-    request: {
-      decode: (r) => ({ mpType: 'METER_CONFIG', meterId: meterIdOf(r) }),
-      encode: (w, b) => { w.u32(b.meterId); w.zeros(4); },
-    },
-    reply: {
-      decode: (r) => ({ mpType: 'METER_CONFIG', configs: entries(r, decodeMeterConfig) }),
-      encode: (w, b) => { for (const c of b.configs) encodeMeterConfig(w, c); },
-    },
+    request: idBody('METER_CONFIG', 'meterId', 'ofp_meter_multipart_request', 'meter_id'),
+    reply: listBody('METER_CONFIG', 'configs', decodeMeterConfig, encodeMeterConfig),
   },
   METER_FEATURES: {
     request: nothing('METER_FEATURES'),
     reply: { decode: (r) => ({ mpType: 'METER_FEATURES', ...decodeMeterFeatures(r) }), encode: encodeMeterFeatures },
   },
   TABLE_FEATURES: {
-    request: {
-      decode: (r) => ({ mpType: 'TABLE_FEATURES', tables: entries(r, decodeTableFeatures) }),
-      encode: (w, b) => { for (const t of b.tables) encodeTableFeatures(w, t); },
-    },
-    reply: {
-      decode: (r) => ({ mpType: 'TABLE_FEATURES', tables: entries(r, decodeTableFeatures) }),
-      encode: (w, b) => { for (const t of b.tables) encodeTableFeatures(w, t); },
-    },
+    request: listBody('TABLE_FEATURES', 'tables', decodeTableFeatures, encodeTableFeatures),
+    reply: listBody('TABLE_FEATURES', 'tables', decodeTableFeatures, encodeTableFeatures),
   },
   PORT_DESC: {
     request: nothing('PORT_DESC'),
-    reply: {
-      decode: (r) => ({ mpType: 'PORT_DESC', ports: entries(r, decodePortDesc) }),
-      encode: (w, b) => { for (const p of b.ports) encodePortDesc(w, p); },
-    },
+    reply: listBody('PORT_DESC', 'ports', decodePortDesc, encodePortDesc),
   },
   EXPERIMENTER: {
     request: {
