@@ -4,31 +4,16 @@
  * far ends sit in two host namespaces; what ovs-ofctl prints is parsed and compared with what
  * was installed, and counters are checked after real traffic.
  */
-import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../../core/telemetry/index.js';
 import { isNativeBindingAvailable } from '../../switch/port/native-binding.js';
-import { startSwitch, type RunningSwitch } from '../../switch/switch-main.js';
+import type { RunningSwitch } from '../../switch/switch-main.js';
+import { execIn } from '../support/async-exec.js';
 import { canUseNetns, NetLab, trySh } from '../support/netns.js';
 import { parseDumpFlows, runCommand } from '../support/ovs.js';
+import { addTwoHosts, ofctl13, startManagedSwitch } from '../support/switch-lab.js';
 
 const READY = canUseNetns() && isNativeBindingAvailable() && trySh('ovs-ofctl', ['--version']).status === 0;
 if (!READY) console.warn('switch-ovs-ofctl system tests skipped: need root, netns, the native addon and ovs-ofctl');
-
-/**
- * Runs a command in a namespace without blocking the event loop: the switch under test lives in
- * this process, so a synchronous exec would stall it for as long as the command runs.
- */
-function execIn(ns: string, cmd: string, args: string[], timeoutMs = 20_000): Promise<{ status: number; out: string }> {
-  return new Promise((resolve) => {
-    const child = spawn('ip', ['netns', 'exec', ns, cmd, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (b: Buffer) => { out += b.toString(); });
-    child.stderr.on('data', (b: Buffer) => { out += b.toString(); });
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.once('exit', (code) => { clearTimeout(timer); resolve({ status: code ?? -1, out }); });
-  });
-}
 
 describe.skipIf(!READY)('sluice switch managed by ovs-ofctl -O OpenFlow13', () => {
   const lab = new NetLab();
@@ -36,25 +21,13 @@ describe.skipIf(!READY)('sluice switch managed by ovs-ofctl -O OpenFlow13', () =
   let target = '';
   let h1 = '';
 
-  const ofctl = async (cmd: string, ...args: string[]): Promise<string> =>
-    (await runCommand('ovs-ofctl', ['-O', 'OpenFlow13', '--no-names', cmd, target, ...args], undefined, 15_000)).stdout;
+  const ofctl = (cmd: string, ...args: string[]): Promise<string> => ofctl13(target, cmd, ...args);
 
   beforeAll(async () => {
     try {
-      h1 = lab.addNamespace('swo1');
-      const h2 = lab.addNamespace('swo2');
-      const [s1, p1] = lab.addVeth(lab.ifname('so1'), lab.ifname('ho1'), undefined, h1);
-      const [s2, p2] = lab.addVeth(lab.ifname('so2'), lab.ifname('ho2'), undefined, h2);
-      lab.exec(h1, 'ip', ['addr', 'add', '10.9.0.1/24', 'dev', p1]);
-      lab.exec(h2, 'ip', ['addr', 'add', '10.9.0.2/24', 'dev', p2]);
-      sw = await startSwitch({
-        ports: [{ name: s1 }, { name: s2 }],
-        dpid: 0x5111ce0001n,
-        controllers: [],
-        passive: { kind: 'ptcp', host: '127.0.0.1', port: 0 },
-        logger: createLogger({ level: 'warn' }),
-      });
-      target = `tcp:127.0.0.1:${sw.passivePort}`;
+      const hosts = addTwoHosts(lab, 'o', '10.9.0');
+      h1 = hosts.h1;
+      ({ sw, target } = await startManagedSwitch(hosts.ports, 0x5111ce0001n));
     } catch (e) {
       await sw?.close();
       lab.cleanup();

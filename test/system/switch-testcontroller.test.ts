@@ -4,31 +4,17 @@
  * handshake, packet-in, packet-out and flow-mod paths to agree with an independent implementation.
  * Also: fail-mode standalone takes over when that controller goes away.
  */
-import { spawn } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../core/telemetry/index.js';
 import { isNativeBindingAvailable } from '../../switch/port/native-binding.js';
 import { startSwitch, type RunningSwitch } from '../../switch/switch-main.js';
+import { execIn } from '../support/async-exec.js';
 import { canUseNetns, NetLab, trySh } from '../support/netns.js';
 import { OvsTestController } from '../support/ovs.js';
+import { addTwoHosts } from '../support/switch-lab.js';
 
 const READY = canUseNetns() && isNativeBindingAvailable() && trySh('ovs-testcontroller', ['--version']).status === 0;
 if (!READY) console.warn('switch-testcontroller system tests skipped: need root, netns, the native addon and ovs-testcontroller');
-
-/**
- * Runs a command in a namespace without blocking the event loop: the switch under test lives in
- * this process, so a synchronous exec would stall it for as long as the command runs.
- */
-function execIn(ns: string, cmd: string, args: string[], timeoutMs = 20_000): Promise<{ status: number; out: string }> {
-  return new Promise((resolve) => {
-    const child = spawn('ip', ['netns', 'exec', ns, cmd, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (b: Buffer) => { out += b.toString(); });
-    child.stderr.on('data', (b: Buffer) => { out += b.toString(); });
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.once('exit', (code) => { clearTimeout(timer); resolve({ status: code ?? -1, out }); });
-  });
-}
 
 async function until(pred: () => boolean, ms: number): Promise<boolean> {
   const deadline = Date.now() + ms;
@@ -49,15 +35,7 @@ describe.skipIf(!READY)('sluice switch with ovs-testcontroller', () => {
     lab.cleanup();
   });
 
-  function hosts(): { h1: string; ports: { name: string }[] } {
-    const h1 = lab.addNamespace('swc1');
-    const h2 = lab.addNamespace('swc2');
-    const [s1, p1] = lab.addVeth(lab.ifname('sc1'), lab.ifname('hc1'), undefined, h1);
-    const [s2, p2] = lab.addVeth(lab.ifname('sc2'), lab.ifname('hc2'), undefined, h2);
-    lab.exec(h1, 'ip', ['addr', 'add', '10.7.0.1/24', 'dev', p1]);
-    lab.exec(h2, 'ip', ['addr', 'add', '10.7.0.2/24', 'dev', p2]);
-    return { h1, ports: [{ name: s1 }, { name: s2 }] };
-  }
+  const hosts = (): { h1: string; ports: { name: string }[] } => addTwoHosts(lab, 'c', '10.7.0');
 
   it('hosts ping each other through flows the foreign controller installs', async () => {
     const { h1, ports } = hosts();

@@ -4,32 +4,17 @@
  * TCP transfer must succeed; VLAN push/pop and set-field rewrites are checked with tcpdump on
  * the far side, so what is judged is what the kernel really received.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../../core/telemetry/index.js';
 import { isNativeBindingAvailable } from '../../switch/port/native-binding.js';
-import { startSwitch, type RunningSwitch } from '../../switch/switch-main.js';
+import type { RunningSwitch } from '../../switch/switch-main.js';
+import { collect, execIn, spawnIn } from '../support/async-exec.js';
 import { canUseNetns, NetLab, trySh } from '../support/netns.js';
-import { runCommand } from '../support/ovs.js';
+import { addTwoHosts, ofctl13, startManagedSwitch } from '../support/switch-lab.js';
 
 const READY = canUseNetns() && isNativeBindingAvailable()
   && trySh('ovs-ofctl', ['--version']).status === 0 && trySh('tcpdump', ['--version']).status === 0;
 if (!READY) console.warn('switch-traffic system tests skipped: need root, netns, the native addon, ovs-ofctl and tcpdump');
-
-/**
- * Runs a command in a namespace without blocking the event loop: the switch under test lives in
- * this process, so a synchronous exec would stall it for as long as the command runs.
- */
-function execIn(ns: string, cmd: string, args: string[], timeoutMs = 20_000): Promise<{ status: number; out: string }> {
-  return new Promise((resolve) => {
-    const child = spawn('ip', ['netns', 'exec', ns, cmd, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (b: Buffer) => { out += b.toString(); });
-    child.stderr.on('data', (b: Buffer) => { out += b.toString(); });
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.once('exit', (code) => { clearTimeout(timer); resolve({ status: code ?? -1, out }); });
-  });
-}
 
 const PY = '/usr/bin/python3';
 
@@ -63,14 +48,6 @@ s.close()
 print(n, hashlib.sha256(data).hexdigest(), flush=True)
 `;
 
-function collect(child: ChildProcess): { out: () => string; done: Promise<number> } {
-  let out = '';
-  child.stdout?.on('data', (b: Buffer) => { out += b.toString(); });
-  child.stderr?.on('data', (b: Buffer) => { out += b.toString(); });
-  const done = new Promise<number>((resolve) => child.once('exit', (code) => resolve(code ?? -1)));
-  return { out: () => out, done };
-}
-
 async function waitFor(pred: () => boolean, ms: number): Promise<boolean> {
   const deadline = Date.now() + ms;
   while (!pred() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
@@ -87,14 +64,12 @@ describe.skipIf(!READY)('traffic through sluice switch between two namespaces', 
   let p1 = '';
   let p2 = '';
 
-  const ofctl = async (cmd: string, ...args: string[]): Promise<string> =>
-    (await runCommand('ovs-ofctl', ['-O', 'OpenFlow13', '--no-names', cmd, target, ...args], undefined, 15_000)).stdout;
+  const ofctl = (cmd: string, ...args: string[]): Promise<string> => ofctl13(target, cmd, ...args);
 
   /** tcpdump on a host's interface; resolves with its text once `count` packets were seen or time ran out. */
   async function capture(at: 'h1' | 'h2', filter: string[], count: number, run: () => Promise<void>): Promise<string> {
     const [ns, ifname] = at === 'h1' ? [h1, p1] : [h2, p2];
-    const child = spawn('ip', ['netns', 'exec', ns, 'timeout', '8', 'tcpdump', '-l', '-n', '-e', '-v', '-i', ifname, '-c', String(count), ...filter],
-      { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawnIn(ns, 'timeout', ['8', 'tcpdump', '-l', '-n', '-e', '-v', '-i', ifname, '-c', String(count), ...filter]);
     children.push(child);
     const c = collect(child);
     // tcpdump reports "listening on" on stderr once the capture is armed.
@@ -106,22 +81,9 @@ describe.skipIf(!READY)('traffic through sluice switch between two namespaces', 
 
   beforeAll(async () => {
     try {
-      h1 = lab.addNamespace('swt1');
-      h2 = lab.addNamespace('swt2');
-      const [s1, hp1] = lab.addVeth(lab.ifname('st1'), lab.ifname('ht1'), undefined, h1);
-      const [s2, hp2] = lab.addVeth(lab.ifname('st2'), lab.ifname('ht2'), undefined, h2);
-      p1 = hp1;
-      p2 = hp2;
-      lab.exec(h1, 'ip', ['addr', 'add', '10.8.0.1/24', 'dev', hp1]);
-      lab.exec(h2, 'ip', ['addr', 'add', '10.8.0.2/24', 'dev', hp2]);
-      sw = await startSwitch({
-        ports: [{ name: s1 }, { name: s2 }],
-        dpid: 0x7777n,
-        controllers: [],
-        passive: { kind: 'ptcp', host: '127.0.0.1', port: 0 },
-        logger: createLogger({ level: 'warn' }),
-      });
-      target = `tcp:127.0.0.1:${sw.passivePort}`;
+      const hosts = addTwoHosts(lab, 't', '10.8.0');
+      ({ h1, h2, p1, p2 } = hosts);
+      ({ sw, target } = await startManagedSwitch(hosts.ports, 0x7777n));
     } catch (e) {
       await sw?.close();
       lab.cleanup();
@@ -142,11 +104,11 @@ describe.skipIf(!READY)('traffic through sluice switch between two namespaces', 
     expect(ping.status, ping.out).toBe(0);
     expect(ping.out).toMatch(/5 received/);
 
-    const sink = spawn('ip', ['netns', 'exec', h2, PY, '-c', TCP_SINK, '10.8.0.2', '5001'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const sink = spawnIn(h2, PY, ['-c', TCP_SINK, '10.8.0.2', '5001']);
     children.push(sink);
     const s = collect(sink);
     expect(await waitFor(() => s.out().includes('ready'), 5000)).toBe(true);
-    const source = spawn('ip', ['netns', 'exec', h1, PY, '-c', TCP_SOURCE, '10.8.0.2', '5001', String(4 << 20)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const source = spawnIn(h1, PY, ['-c', TCP_SOURCE, '10.8.0.2', '5001', String(4 << 20)]);
     children.push(source);
     const src = collect(source);
     expect(await src.done, src.out()).toBe(0);
