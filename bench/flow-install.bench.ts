@@ -8,6 +8,12 @@
  * means installed and visible). Also reported: RSS of the sluice process with the flows loaded,
  * and its growth per flow.
  *
+ * What this measures: with OpenFlow 1.3 and no --bundle, ovs-ofctl (OVS 3.1,
+ * vconn_transact_multiple_noreply) sends each FLOW_MOD followed by its own BARRIER_REQUEST and
+ * waits for the BARRIER_REPLY before the next one, so the rate is one request round trip per flow
+ * (switch wake-up + decode + install + barrier reply + ovs-ofctl's own work), not bulk throughput.
+ * The in-process install rate of a flow table is in classifier.bench (installPerSec).
+ *
  * The flows: `priority=P,ip,nw_dst=10.x.y.z[/len][,tcp,tp_dst=N],actions=output:2`, distinct,
  * over 8 masks. The OVS bridge uses datapath_type=dummy (the same ofproto code as netdev; flow
  * installation never reaches the datapath) so this benchmark does not wait for the machine-wide
