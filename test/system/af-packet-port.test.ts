@@ -16,6 +16,7 @@ import { LinkMonitor } from '../../switch/port/link-monitor.js';
 import { ERRNO, loadNativeBinding, NATIVE_COUNTER_COUNT } from '../../switch/port/native-binding.js';
 import type { FrameBurst, PortStatusEvent } from '../../switch/port/port.js';
 import { canUseNetns, NetLab, sh, trySh } from '../support/netns.js';
+import { TCP_SINK } from '../support/tcp-sink.js';
 
 const ROOT = canUseNetns();
 if (!ROOT) console.warn('af-packet-port system tests skipped: need root with iproute2 (network namespaces, veth)');
@@ -51,27 +52,6 @@ try:
 except socket.timeout:
     pass
 print(' '.join(map(str, seen)), flush=True)
-`;
-
-/** TCP sink: prints "ready", then "<bytes> <sha256>" of everything one client sent. */
-const TCP_SINK = `
-import hashlib, socket, sys
-srv = socket.socket(socket.AF_INET6 if ':' in sys.argv[1] else socket.AF_INET)
-srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-srv.bind((sys.argv[1], int(sys.argv[2])))
-srv.listen(1)
-srv.settimeout(20)
-print('ready', flush=True)
-c, _ = srv.accept()
-c.settimeout(20)
-h, n = hashlib.sha256(), 0
-while True:
-    d = c.recv(1 << 16)
-    if not d:
-        break
-    h.update(d)
-    n += len(d)
-print(n, h.hexdigest(), flush=True)
 `;
 
 const TCP_SOURCE = `

@@ -11,31 +11,13 @@ import type { RunningSwitch } from '../../switch/switch-main.js';
 import { collect, execIn, spawnIn } from '../support/async-exec.js';
 import { canUseNetns, NetLab, trySh } from '../support/netns.js';
 import { addTwoHosts, ofctl13, startManagedSwitch } from '../support/switch-lab.js';
+import { TCP_SINK } from '../support/tcp-sink.js';
 
 const READY = canUseNetns() && isNativeBindingAvailable()
   && trySh('ovs-ofctl', ['--version']).status === 0 && trySh('tcpdump', ['--version']).status === 0;
 if (!READY) console.warn('switch-traffic system tests skipped: need root, netns, the native addon, ovs-ofctl and tcpdump');
 
 const PY = '/usr/bin/python3';
-
-/** TCP sink: prints "ready", then "<bytes> <sha256>" of one connection's data. */
-const TCP_SINK = `
-import hashlib, socket, sys
-srv = socket.socket()
-srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-srv.bind((sys.argv[1], int(sys.argv[2])))
-srv.listen(1)
-srv.settimeout(20)
-print('ready', flush=True)
-c, _ = srv.accept()
-c.settimeout(20)
-h, n = hashlib.sha256(), 0
-while True:
-    b = c.recv(65536)
-    if not b: break
-    h.update(b); n += len(b)
-print(n, h.hexdigest(), flush=True)
-`;
 
 /** TCP source: sends N seeded pseudo-random bytes, prints "<bytes> <sha256>". */
 const TCP_SOURCE = `
