@@ -27,10 +27,11 @@ import type { Logger } from '../../core/telemetry/logger.js';
 import type { Host, Hosts } from '../../controller/hosts/hosts.js';
 import { type LinkId, linkId } from '../../controller/paths/link.js';
 import type { Datapaths, Dpid } from '../../controller/services/datapaths.js';
-import type { Flows } from '../../controller/services/flows.js';
+import type { Flows, FlowSpec } from '../../controller/services/flows.js';
 import type { PacketInContext } from '../../controller/services/packet-in-context.js';
 import type { SwitchLink, Topology } from '../../controller/topology/topology.js';
 import { type FloodView, type HopFlow, L2_PAIR_PRIORITY, type PairKey, floodPorts, hopPorts, pairFlows, pairId, pairMatch, rerouteDiff } from './l2-flows.js';
+import { PairTable } from './pair-table.js';
 
 export const L2_OWNER = 'l2';
 export const L2_PROCESSOR = 'l2.forward';
@@ -60,11 +61,21 @@ export interface L2Counters {
   lastRerouteMs: number | undefined;
 }
 
+/** Pair flows for one switch waiting for L2's outstanding install there (see installSoon). */
+interface InstallBatch {
+  specs: FlowSpec[];
+  done: Promise<void>;
+  resolve(): void;
+}
+
 interface PairState {
   key: PairKey;
   hops: Map<Dpid, number>;
   links: Set<LinkId>;
 }
+
+/** A buffered packet's PACKET_OUT carries no data; one empty buffer serves them all. */
+const NO_DATA = Buffer.alloc(0);
 
 /** Everything L2 decided for one event, sent by `send` alone. */
 interface Plan {
@@ -75,7 +86,10 @@ interface Plan {
 
 export class L2Forwarder {
   readonly counters: L2Counters = { packetIns: 0, floods: 0, floodsSuppressed: 0, pairsInstalled: 0, reroutes: 0, lastRerouteMs: undefined };
-  private readonly pairs = new Map<string, PairState>();
+  private readonly pairs = new PairTable<PairState>();
+  /** Per switch: L2's latest Flows.install not yet acknowledged, and the flows waiting for it. */
+  private readonly inFlight = new Map<Dpid, Promise<void>>();
+  private readonly waiting = new Map<Dpid, InstallBatch>();
   private readonly recentFloods = new Map<string, number>();
   private readonly undo = new UndoList();
   private readonly log: Logger;
@@ -97,13 +111,15 @@ export class L2Forwarder {
 
   async stop(): Promise<void> {
     this.undo.dispose();
+    // Waiting installs go out first, so removeAll (queued after them) takes them away too.
+    for (const dpid of [...this.waiting.keys()]) this.flushInstalls(dpid);
     this.pairs.clear();
     await this.deps.flows.removeAll(L2_OWNER);
   }
 
   /** Installed pairs and the switches each passes, for tests and introspection. */
   installedPairs(): Array<{ id: string; hops: Array<[Dpid, number]> }> {
-    return [...this.pairs].map(([id, p]) => ({ id, hops: [...p.hops] }));
+    return this.pairs.all().map((p) => ({ id: pairId(p.key), hops: [...p.hops] }));
   }
 
   // ---- decisions -----------------------------------------------------------------------
@@ -115,20 +131,19 @@ export class L2Forwarder {
     const dpid = ctx.datapath.dpid;
     const dst = eth.dst.isMulticast ? undefined : this.deps.hosts.byMac(eth.dst, vlan);
     if (dst === undefined) {
-      void this.send(this.flood(ctx));
+      this.packetOut(this.flood(ctx));
       return 'consume';
     }
     if (dst.location.dpid === dpid && dst.location.port === ctx.inPort) return 'consume'; // already there
-    const key: PairKey = { src: eth.src, dst: eth.dst, vlan };
-    const id = pairId(key);
-    let pair = this.pairs.get(id);
+    let pair = this.pairs.get(eth.src, eth.dst, vlan);
     const plan: Plan = { install: [], clear: [] };
     if (pair === undefined) {
       const src = this.deps.hosts.byMac(eth.src, vlan);
+      const key: PairKey = { src: eth.src, dst: eth.dst, vlan };
       const computed = src === undefined ? undefined : this.pathFlows(key, src, dst);
       if (computed !== undefined) {
         pair = computed.pair;
-        this.pairs.set(id, pair);
+        this.pairs.set(pair);
         plan.install.push(...computed.flows);
         this.counters.pairsInstalled++;
       }
@@ -141,7 +156,10 @@ export class L2Forwarder {
       out = here.ok ? here.value.hops[0]?.outPort : undefined;
     }
     if (out !== undefined && out !== ctx.inPort) plan.packetOut = { ctx, ports: [out] };
-    void this.send(plan);
+    // The steady state (pair installed, this packet raced its flow) sends one PACKET_OUT and
+    // needs no promise; only flow changes go through the asynchronous send.
+    if (plan.install.length === 0) this.packetOut(plan);
+    else void this.send(plan, { batched: true });
     return 'consume';
   }
 
@@ -186,7 +204,7 @@ export class L2Forwarder {
     const gone = linkId(link.src, link.dst);
     const plan: Plan = { install: [], clear: [] };
     let n = 0;
-    for (const [id, pair] of this.pairs) {
+    for (const pair of this.pairs.all()) {
       if (!pair.links.has(gone)) continue;
       n++;
       const src = this.deps.hosts.byMac(pair.key.src, pair.key.vlan);
@@ -194,13 +212,13 @@ export class L2Forwarder {
       const next = src && dst ? this.pathFlows(pair.key, src, dst) : undefined;
       if (next === undefined) {
         for (const d of pair.hops.keys()) plan.clear.push({ dpid: d, match: pairMatch(pair.key) });
-        this.pairs.delete(id);
+        this.pairs.delete(pair.key);
         continue;
       }
       const diff = rerouteDiff(pair.hops, next.flows);
       plan.install.push(...diff.install);
       for (const d of diff.clear) plan.clear.push({ dpid: d, match: pairMatch(pair.key) });
-      this.pairs.set(id, next.pair);
+      this.pairs.set(next.pair);
     }
     if (n === 0) return;
     this.counters.reroutes += n;
@@ -212,40 +230,98 @@ export class L2Forwarder {
 
   private forget(host: Host): void {
     const plan: Plan = { install: [], clear: [] };
-    for (const [id, pair] of this.pairs) {
-      const k = pair.key;
-      if (k.vlan !== host.vlan || !(k.src.equals(host.mac) || k.dst.equals(host.mac))) continue;
-      for (const d of pair.hops.keys()) plan.clear.push({ dpid: d, match: pairMatch(k) });
-      this.pairs.delete(id);
+    for (const pair of this.pairs.naming(host.mac, host.vlan)) {
+      for (const d of pair.hops.keys()) plan.clear.push({ dpid: d, match: pairMatch(pair.key) });
+      this.pairs.delete(pair.key);
     }
     if (plan.clear.length > 0) void this.send(plan);
   }
 
   // ---- the one place that talks to switches ---------------------------------------------
 
-  private async send(plan: Plan): Promise<void> {
-    const { flows, datapaths } = this.deps;
+  private async send(plan: Plan, opts: { batched?: boolean } = {}): Promise<void> {
+    const { flows } = this.deps;
     const work: Array<Promise<void>> = [];
-    const byDpid = new Map<Dpid, HopFlow[]>();
-    for (const f of plan.install) byDpid.set(f.dpid, [...(byDpid.get(f.dpid) ?? []), f]);
-    for (const [dpid, list] of byDpid) work.push(flows.install(L2_OWNER, dpid, list.map((f) => f.spec)));
-    for (const c of plan.clear) work.push(flows.remove(L2_OWNER, c.dpid, { stage: 'l2', match: c.match, priority: L2_PAIR_PRIORITY }));
-    if (plan.packetOut !== undefined) {
-      const { ctx, ports } = plan.packetOut;
-      const dp = datapaths.get(ctx.datapath.dpid) ?? ctx.datapath;
-      const buffered = ctx.message.bufferId !== OFP_NO_BUFFER;
-      try {
-        dp.send({
-          type: 'PACKET_OUT', xid: 0, bufferId: ctx.message.bufferId, inPort: ctx.inPort,
-          actions: ports.map((port) => ({ type: 'OUTPUT' as const, port, maxLen: 0 })),
-          data: buffered ? Buffer.alloc(0) : ctx.message.data,
-        });
-      } catch (err) {
-        this.log.debug('packet-out failed', { dpid: dp.dpid.toString(16), err });
+    if (opts.batched === true) {
+      for (const f of plan.install) work.push(this.installSoon(f.dpid, f.spec));
+    } else {
+      // A plan of many pairs (reroute) is its own batch per switch; flows still waiting there go
+      // first, so nothing is reordered.
+      const byDpid = new Map<Dpid, FlowSpec[]>();
+      for (const f of plan.install) byDpid.set(f.dpid, [...(byDpid.get(f.dpid) ?? []), f.spec]);
+      for (const [dpid, specs] of byDpid) {
+        this.flushInstalls(dpid);
+        work.push(flows.install(L2_OWNER, dpid, specs));
       }
     }
+    for (const c of plan.clear) {
+      // A removal must not overtake an install still waiting in this switch's batch.
+      this.flushInstalls(c.dpid);
+      work.push(flows.remove(L2_OWNER, c.dpid, { stage: 'l2', match: c.match, priority: L2_PAIR_PRIORITY }));
+    }
+    this.packetOut(plan);
     const results = await Promise.allSettled(work);
     for (const r of results) if (r.status === 'rejected') this.log.warn('l2 flow change failed', { err: r.reason });
+  }
+
+  /**
+   * Sends a pair flow to its switch, batching under load: when L2 has no install outstanding
+   * on the switch the flow goes to Flows.install at once; while one is (its barrier not yet
+   * answered), new flows wait and all go together — FLOW_MODs and one barrier — when it is.
+   * A burst of new pairs thus costs a barrier round trip per batch, not per pair (Flows
+   * serialises each switch's batches behind their barriers). Resolves when the flow's batch
+   * is acknowledged; a refused batch is logged once, here.
+   */
+  private installSoon(dpid: Dpid, spec: FlowSpec): Promise<void> {
+    const waiting = this.waiting.get(dpid);
+    if (waiting !== undefined) {
+      waiting.specs.push(spec);
+      return waiting.done;
+    }
+    if (!this.inFlight.has(dpid)) return this.startInstall(dpid, [spec]);
+    let resolve!: () => void;
+    const done = new Promise<void>((r) => (resolve = r));
+    this.waiting.set(dpid, { specs: [spec], done, resolve });
+    return done;
+  }
+
+  private startInstall(dpid: Dpid, specs: FlowSpec[]): Promise<void> {
+    const sent = this.deps.flows.install(L2_OWNER, dpid, specs).catch((err: unknown) => {
+      this.log.warn('l2 flow change failed', { err });
+    });
+    this.inFlight.set(dpid, sent);
+    void sent.then(() => {
+      // Only the latest batch's answer releases the next (an earlier one may finish first).
+      if (this.inFlight.get(dpid) !== sent) return;
+      this.inFlight.delete(dpid);
+      this.flushInstalls(dpid);
+    });
+    return sent;
+  }
+
+  /** Sends this switch's waiting flows now (before a removal, so it cannot overtake them). */
+  private flushInstalls(dpid: Dpid): void {
+    const waiting = this.waiting.get(dpid);
+    if (waiting === undefined) return;
+    this.waiting.delete(dpid);
+    void this.startInstall(dpid, waiting.specs).then(waiting.resolve);
+  }
+
+  /** The plan's PACKET_OUT, if it has one, at once (after any flow-mods `send` queued). */
+  private packetOut(plan: Plan): void {
+    if (plan.packetOut === undefined) return;
+    const { ctx, ports } = plan.packetOut;
+    const dp = this.deps.datapaths.get(ctx.datapath.dpid) ?? ctx.datapath;
+    const buffered = ctx.message.bufferId !== OFP_NO_BUFFER;
+    try {
+      dp.send({
+        type: 'PACKET_OUT', xid: 0, bufferId: ctx.message.bufferId, inPort: ctx.inPort,
+        actions: ports.map((port) => ({ type: 'OUTPUT' as const, port, maxLen: 0 })),
+        data: buffered ? NO_DATA : ctx.message.data,
+      });
+    } catch (err) {
+      this.log.debug('packet-out failed', { dpid: dp.dpid.toString(16), err });
+    }
   }
 }
 
