@@ -4,78 +4,27 @@
  * Every message OVS sends must decode and re-encode to the very bytes it sent; what we send must
  * do what it says (checked through OVS's own tools and its replies).
  */
-import { once } from 'node:events';
-import { createServer, type Server, type Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  OFP_NO_BUFFER, OFPCML_NO_BUFFER, OFPFC, OFPG, OFPMPF_REPLY_MORE, OFPP, OFPR, OFPTT_ALL, OfpFramer, decodeMessage,
+  OFP_NO_BUFFER, OFPCML_NO_BUFFER, OFPFC, OFPG, OFPMPF_REPLY_MORE, OFPP, OFPR, OFPTT_ALL, decodeMessage,
   encodeMessage, helloFor, negotiateVersion, type MultipartReplyBody, type OfpMessage,
 } from '../../core/openflow/index.js';
+import { BridgeDialingUs } from '../support/bridge-dialing-us.js';
+import { CodecCheckChannel } from '../support/codec-check-channel.js';
 import { NetLab } from '../support/netns.js';
-import { OvsInstance } from '../support/ovs.js';
+import type { OvsInstance } from '../support/ovs.js';
 
-/** Our end of the OpenFlow channel: frames, decodes, checks byte-exact re-encoding, answers echoes. */
-class OfpChannel {
-  private readonly framer = new OfpFramer();
-  private readonly inbox: OfpMessage[] = [];
-  private waiter: (() => void) | undefined;
-  readonly received: { raw: Buffer; msg?: OfpMessage }[] = [];
-  readonly problems: string[] = [];
+/** Our end of the OpenFlow 1.3 channel, with xids, multipart gathering and barriers. */
+class OfpChannel extends CodecCheckChannel<OfpMessage> {
   private nextXid = 1;
 
-  constructor(private readonly sock: Socket) {
-    sock.on('data', (chunk: Buffer) => {
-      for (const raw of this.framer.push(chunk)) this.onMessage(Buffer.from(raw));
-    });
-  }
-
-  private onMessage(raw: Buffer): void {
-    let msg: OfpMessage;
-    try {
-      msg = decodeMessage(raw);
-    } catch (e) {
-      this.problems.push(`decode failed: ${String(e)} for ${raw.toString('hex').slice(0, 128)}`);
-      this.received.push({ raw });
-      return;
-    }
-    this.received.push({ raw, msg });
-    const again = encodeMessage(msg);
-    if (!again.equals(raw)) this.problems.push(`${msg.type} re-encoded differently:\n ${raw.toString('hex')}\n ${again.toString('hex')}`);
-    if (msg.type === 'ECHO_REQUEST') {
-      this.send({ type: 'ECHO_REPLY', xid: msg.xid, data: msg.data });
-      return;
-    }
-    this.inbox.push(msg);
-    this.waiter?.();
+  constructor(sock: Socket) {
+    super(sock, { decode: (raw) => decodeMessage(raw), encode: (msg) => encodeMessage(msg) });
   }
 
   xid(): number {
     return this.nextXid++;
-  }
-
-  send(msg: OfpMessage): void {
-    this.sock.write(encodeMessage(msg));
-  }
-
-  sendRaw(bytes: Buffer): void {
-    this.sock.write(bytes);
-  }
-
-  /** The next message (in arrival order) that satisfies `pred`; earlier non-matching ones stay queued. */
-  async next<T extends OfpMessage>(pred: (m: OfpMessage) => m is T, timeoutMs?: number): Promise<T>;
-  async next(pred: (m: OfpMessage) => boolean, timeoutMs?: number): Promise<OfpMessage>;
-  async next(pred: (m: OfpMessage) => boolean, timeoutMs = 5_000): Promise<OfpMessage> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const i = this.inbox.findIndex(pred);
-      if (i >= 0) return this.inbox.splice(i, 1)[0]!;
-      const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`timed out; queued: ${this.inbox.map((m) => m.type).join(', ') || 'nothing'}`);
-      await new Promise<void>((resolve) => {
-        const t = setTimeout(resolve, left);
-        this.waiter = () => { clearTimeout(t); resolve(); };
-      });
-    }
   }
 
   /** Sends a multipart request and gathers every reply part of its xid (until no REPLY_MORE). */
@@ -101,37 +50,23 @@ const DPID = 0x5c0dec0de0001n;
 
 describe('OpenFlow codec with Open vSwitch as the switch', () => {
   const lab = new NetLab();
+  const fixture = new BridgeDialingUs();
   let ovs: OvsInstance | undefined;
-  let server: Server | undefined;
   let ch: OfpChannel;
-  let sock: Socket | undefined;
   const bridge = lab.ifname('ofc');
   let port = 0;
   let hostNs = '';
 
   beforeAll(async () => {
-    server = createServer();
-    server.listen(0, '127.0.0.1');
-    await once(server, 'listening');
-    const addr = server.address();
-    if (addr === null || typeof addr === 'string') throw new Error('no TCP address');
-    const accepted = once(server, 'connection');
-
-    ovs = await OvsInstance.start({ datapathType: 'dummy' });
-    hostNs = lab.addNamespace('ofh');
-    const [hostIf, swIf] = lab.addVeth(lab.ifname('oh'), lab.ifname('op'), hostNs);
-    lab.exec(hostNs, 'ip', ['addr', 'add', '10.78.0.1/24', 'dev', hostIf]);
-    await ovs.addBridge(bridge, { dpid: DPID, controller: `tcp:127.0.0.1:${addr.port}` });
-    port = await ovs.addPort(bridge, swIf);
-
-    [sock] = (await accepted) as [Socket];
+    const sock = await fixture.start(lab, {
+      bridge, dpid: DPID, hostNs: 'ofh', hostIf: lab.ifname('oh'), portIf: lab.ifname('op'), hostAddr: '10.78.0.1/24',
+    });
+    ({ ovs, port, hostNs } = fixture);
     ch = new OfpChannel(sock);
   });
 
   afterAll(async () => {
-    sock?.destroy();
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-    await ovs?.stop();
+    await fixture.stop();
     lab.cleanup();
   });
 
