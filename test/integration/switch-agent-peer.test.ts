@@ -201,6 +201,19 @@ function agent(dpid: bigint, ports: number[], extra: Partial<ConstructorParamete
   return { agent: a, dp, metrics };
 }
 
+/** An agent (dpid 1) dialing two controllers, started; `a` and `b` are its connections to them, past the handshake. */
+async function agentWithTwoControllers(): Promise<{ a: PeerConnection; b: PeerConnection; dp: RecordingDatapath }> {
+  const ctlA = await controller();
+  const ctlB = await controller();
+  const { agent: ag, dp } = agent(1n, [ctlA.port, ctlB.port]);
+  await ag.start();
+  const a = await ctlA.connection(0);
+  const b = await ctlB.connection(0);
+  await a.handshake();
+  await b.handshake();
+  return { a, b, dp };
+}
+
 describe('switch agent with an OpenFlow 1.3 controller over loopback', () => {
   it('two agents complete the handshake and answer FEATURES, BARRIER and ECHO with the request xid', async () => {
     const ctl = await controller();
@@ -259,14 +272,7 @@ describe('switch agent with an OpenFlow 1.3 controller over loopback', () => {
   });
 
   it('arbitrates roles: one MASTER, stale generation refused, slave writes rejected, bad role refused', async () => {
-    const ctlA = await controller();
-    const ctlB = await controller();
-    const { agent: ag, dp } = agent(1n, [ctlA.port, ctlB.port]);
-    await ag.start();
-    const a = await ctlA.connection(0);
-    const b = await ctlB.connection(0);
-    await a.handshake();
-    await b.handshake();
+    const { a, b, dp } = await agentWithTwoControllers();
 
     a.send({ type: 'ROLE_REQUEST', xid: 10, role: OFPCR_ROLE.MASTER, generationId: 5n });
     expect(await a.next('ROLE_REPLY')).toMatchObject({ xid: 10, role: OFPCR_ROLE.MASTER, generationId: 5n });
@@ -312,14 +318,7 @@ describe('switch agent with an OpenFlow 1.3 controller over loopback', () => {
   });
 
   it('fans out async messages by role and SET_ASYNC masks; GET_ASYNC reports them', async () => {
-    const ctlA = await controller();
-    const ctlB = await controller();
-    const { agent: ag, dp } = agent(1n, [ctlA.port, ctlB.port]);
-    await ag.start();
-    const a = await ctlA.connection(0);
-    const b = await ctlB.connection(0);
-    await a.handshake();
-    await b.handshake();
+    const { a, b, dp } = await agentWithTwoControllers();
     a.send({ type: 'ROLE_REQUEST', xid: 1, role: OFPCR_ROLE.SLAVE, generationId: 1n });
     await a.next('ROLE_REPLY');
     b.send({ type: 'ROLE_REQUEST', xid: 1, role: OFPCR_ROLE.MASTER, generationId: 1n });
