@@ -3,27 +3,15 @@
  * opening anything, serves ovs-ofctl on --listen, and on SIGTERM closes cleanly with status 0.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isNativeBindingAvailable } from '../../switch/port/native-binding.js';
 import { canUseNetns, NetLab, trySh } from '../support/netns.js';
+import { REPO, SWITCH_ENTRY as ENTRY, switchBuildStale } from '../support/switch-build.js';
 import { freeTcpPort, runCommand } from '../support/ovs.js';
 
-const REPO = new URL('../..', import.meta.url).pathname;
-const ENTRY = join(REPO, 'dist', 'switch', 'sluice-switch.js');
 const READY = canUseNetns() && isNativeBindingAvailable() && trySh('ovs-ofctl', ['--version']).status === 0;
 if (!READY) console.warn('switch-cli-process skipped: need root, netns, the native addon and ovs-ofctl');
-
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) newest = Math.max(newest, newestSource(p));
-    else if (e.name.endsWith('.ts')) newest = Math.max(newest, statSync(p).mtimeMs);
-  }
-  return newest;
-}
 
 interface Proc { out: () => string; exited: Promise<number>; kill: (s: NodeJS.Signals) => void }
 
@@ -44,8 +32,7 @@ describe.skipIf(!READY)('sluice switch process', () => {
   let s2 = '';
 
   beforeAll(async () => {
-    const sources = Math.max(newestSource(join(REPO, 'switch')), newestSource(join(REPO, 'core')));
-    if (!existsSync(ENTRY) || statSync(ENTRY).mtimeMs < sources) {
+    if (switchBuildStale()) {
       await runCommand('npx', ['tsc', '-p', 'tsconfig.build.json'], undefined, 180_000).catch(() => undefined);
     }
     expect(existsSync(ENTRY)).toBe(true);

@@ -8,18 +8,17 @@
  * that OVS passes and we do not.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isNativeBindingAvailable } from '../../switch/port/native-binding.js';
 import { canUseNetns, trySh } from '../support/netns.js';
+import { REPO, SWITCH_ENTRY as ENTRY, switchBuildStale } from '../support/switch-build.js';
 
-const REPO = new URL('../..', import.meta.url).pathname;
 const CONFORMANCE = new URL('../../../shared/conformance', import.meta.url).pathname;
 const HARNESS = join(CONFORMANCE, 'run-switch-tester.sh');
 const BASELINE = join(CONFORMANCE, 'ryu-switch-of13', 'ovs-3.1-verdicts.tsv');
-const ENTRY = join(REPO, 'dist', 'switch', 'sluice-switch.js');
 
 const READY = canUseNetns() && isNativeBindingAvailable() && existsSync(HARNESS)
   && trySh('osken-manager', ['--version']).status === 0 && trySh('ovs-vsctl', ['--version']).status === 0;
@@ -35,17 +34,6 @@ function readVerdicts(path: string): Verdict[] {
     const [, file, name, verdict, reason] = l.split('\t');
     return { file: file!, name: name!, verdict: verdict!, reason: reason ?? '' };
   });
-}
-
-/** Newest modification time under `dir` of files ending in `.ts` (bounded walk of our sources). */
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) newest = Math.max(newest, newestSource(p));
-    else if (e.name.endsWith('.ts')) newest = Math.max(newest, statSync(p).mtimeMs);
-  }
-  return newest;
 }
 
 function run(cmd: string, args: string[], timeoutMs: number): Promise<{ code: number; out: string }> {
@@ -64,8 +52,7 @@ function run(cmd: string, args: string[], timeoutMs: number): Promise<{ code: nu
 
 describe.skipIf(!READY)('Ryu OpenFlow 1.3 switch tester against sluice switch', () => {
   it('passes every case of the fast subset that Open vSwitch 3.1 passes', async () => {
-    const sources = Math.max(newestSource(join(REPO, 'switch')), newestSource(join(REPO, 'core')));
-    if (!existsSync(ENTRY) || statSync(ENTRY).mtimeMs < sources) {
+    if (switchBuildStale()) {
       const build = await run('npx', ['tsc', '-p', 'tsconfig.build.json'], 180_000);
       expect(existsSync(ENTRY), build.out).toBe(true);
     }
