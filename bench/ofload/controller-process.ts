@@ -19,7 +19,19 @@ const ctl = await startController({
   registry: hasL2 ? PLUGIN_REGISTRY : [],
 });
 if (!hasL2) registerLearningProcessor(ctl.packetIns as PacketInChain<PacketInContext>);
+const events: Record<string, number> = {};
+if (process.env.SLUICE_BENCH_STATS) {
+  for (const name of ['hosts.added', 'hosts.moved', 'hosts.removed', 'hosts.updated', 'topology.link-added', 'datapath.connected'] as const) {
+    ctl.kernel.events.on(name, () => {
+      events[name] = (events[name] ?? 0) + 1;
+    });
+  }
+}
 process.stdout.write(`${JSON.stringify({ port: ctl.listenAddress!.port, learner: hasL2 ? 'l2' : 'bench' })}\n`);
 process.once('SIGTERM', () => {
+  // SLUICE_BENCH_STATS=1: what the controller did, on stderr (processors' seen/consumed, hosts).
+  if (process.env.SLUICE_BENCH_STATS) {
+    process.stderr.write(`${JSON.stringify({ learner: hasL2 ? 'l2' : 'bench', hosts: ctl.hosts.list().length, events, processors: ctl.packetIns.list() })}\n`);
+  }
   void ctl.stop().then(() => process.exit(0));
 });

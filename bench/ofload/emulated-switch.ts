@@ -19,6 +19,28 @@ import type { PortDesc } from '../../core/openflow/port-desc.js';
 
 export const EMULATED_PORTS = 4;
 
+const OFPP_CONTROLLER = 0xfffffffd;
+const OFPP_FLOOD = 0xfffffffb;
+const OFPP_ALL = 0xfffffffc;
+
+/** True when a PACKET_OUT's actions output to FLOOD/ALL or to more than one port. */
+function floods(raw: Buffer): boolean {
+  const end = Math.min(raw.length, 24 + raw.readUInt16BE(16));
+  let outputs = 0;
+  for (let at = 24; at + 8 <= end;) {
+    const type = raw.readUInt16BE(at);
+    const len = raw.readUInt16BE(at + 2);
+    if (len < 8) break;
+    if (type === 0 && at + 8 <= end) {
+      const port = raw.readUInt32BE(at + 4);
+      if (port === OFPP_FLOOD || port === OFPP_ALL) return true;
+      outputs++;
+    }
+    at += len;
+  }
+  return outputs > 1;
+}
+
 function portDesc(portNo: number): PortDesc {
   return {
     portNo, hwAddr: `0a:00:00:00:00:${portNo.toString(16).padStart(2, '0')}`, name: `eth${portNo}`, config: 0, state: 4,
@@ -51,13 +73,15 @@ export interface LoadCounters {
   packetIns: number;
   flowMods: number;
   packetOuts: number;
+  /** PACKET_OUTs that flood: OUTPUT to FLOOD/ALL, or to more than one port. */
+  floodOuts: number;
   /** Packet-ins answered (each counts once, however many messages answered it). */
   answered: number;
   latencyNs: number[];
 }
 
 export class EmulatedSwitch {
-  readonly counters: LoadCounters = { packetIns: 0, flowMods: 0, packetOuts: 0, answered: 0, latencyNs: [] };
+  readonly counters: LoadCounters = { packetIns: 0, flowMods: 0, packetOuts: 0, floodOuts: 0, answered: 0, latencyNs: [] };
   /** buffer_id → send time (ns), in send order. */
   private readonly outstanding = new Map<number, bigint>();
   private readonly framer = new OfpFramer();
@@ -69,6 +93,8 @@ export class EmulatedSwitch {
   private readyResolve!: () => void;
   readonly ready = new Promise<void>((r) => (this.readyResolve = r));
   private readonly frames: Buffer[];
+  /** Packet-ins answered since start(), warm-up included (never reset). */
+  answeredTotal = 0;
 
   private constructor(
     private readonly socket: Socket,
@@ -107,14 +133,22 @@ export class EmulatedSwitch {
 
   /** Starts counting from zero. */
   measure(): void {
-    Object.assign(this.counters, { packetIns: 0, flowMods: 0, packetOuts: 0, answered: 0, latencyNs: [] });
+    Object.assign(this.counters, { packetIns: 0, flowMods: 0, packetOuts: 0, floodOuts: 0, answered: 0, latencyNs: [] });
     this.measuring = true;
   }
 
-  /** Stops sending; answers still in flight are no longer counted. */
-  stop(): void {
+  /**
+   * Stops sending; answers still in flight are no longer counted. Returns how many outstanding
+   * packet-ins are older than `staleMs`: ones the controller dropped (each holds a window slot
+   * for good, so a controller that drops packet-ins runs on a smaller window).
+   */
+  stop(staleMs = 1000): number {
     this.running = false;
     this.measuring = false;
+    const before = process.hrtime.bigint() - BigInt(staleMs) * 1_000_000n;
+    let stale = 0;
+    for (const sentAt of this.outstanding.values()) if (sentAt < before) stale++;
+    return stale;
   }
 
   close(): void {
@@ -162,6 +196,7 @@ export class EmulatedSwitch {
       }
     }
     if (sentAt === undefined) return;
+    this.answeredTotal++;
     if (this.measuring) {
       this.counters.answered++;
       if ((this.counters.answered & 15) === 0) this.counters.latencyNs.push(Number(process.hrtime.bigint() - sentAt));
@@ -181,7 +216,13 @@ export class EmulatedSwitch {
       return;
     }
     if (type === 13) {
-      if (this.measuring) this.counters.packetOuts++;
+      // ofp_packet_out: buffer_id at 8, in_port at 12, actions_len at 16, actions from 24.
+      // A packet-out from the controller's own port (an LLDP probe) answers no packet-in.
+      if (raw.readUInt32BE(12) === OFPP_CONTROLLER) return;
+      if (this.measuring) {
+        this.counters.packetOuts++;
+        if (floods(raw)) this.counters.floodOuts++;
+      }
       this.answer(raw.readUInt32BE(8));
       return;
     }
