@@ -18,6 +18,7 @@ import { MetricsRegistry } from '../../core/telemetry/index.js';
 import { SwitchAgent, type DatapathLike } from '../../switch/agent/index.js';
 import { Datapath } from '../../switch/pipeline/datapath.js';
 import { seededRandom } from '../support/seeded-random.js';
+import { RYU_OF13_DIR } from '../support/conformance-dir.js';
 
 // ---------------------------------------------------------------------------------------------
 // Test peers
@@ -400,7 +401,7 @@ describe('switch agent with an OpenFlow 1.3 controller over loopback', () => {
     const c = await ctl.connection(0);
     await c.handshake();
 
-    const corpusDir = new URL('../../../shared/conformance/ryu-of13', import.meta.url).pathname;
+    const corpusDir = RYU_OF13_DIR;
     const corpus = readdirSync(corpusDir).filter((f) => f.endsWith('.packet')).sort().map((f) => readFileSync(join(corpusDir, f)));
     expect(corpus.length).toBeGreaterThan(50);
     const rnd = seededRandom(0x51_1ce);

@@ -15,8 +15,9 @@ import { describe, expect, it } from 'vitest';
 import { isNativeBindingAvailable } from '../../switch/port/native-binding.js';
 import { canUseNetns, trySh } from '../support/netns.js';
 import { REPO, SWITCH_ENTRY as ENTRY, switchBuildStale } from '../support/switch-build.js';
+import { CONFORMANCE_DIR } from '../support/conformance-dir.js';
 
-const CONFORMANCE = new URL('../../../shared/conformance', import.meta.url).pathname;
+const CONFORMANCE = CONFORMANCE_DIR;
 const HARNESS = join(CONFORMANCE, 'run-switch-tester.sh');
 const BASELINE = join(CONFORMANCE, 'ryu-switch-of13', 'ovs-3.1-verdicts.tsv');
 

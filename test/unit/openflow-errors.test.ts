@@ -12,9 +12,10 @@ import {
   OFPBAC, OFPBIC, OFPBMC, OFPBRC, OFPET, OFPGMFC, type OfpErrorCode,
 } from '../../core/openflow/error-codes.js';
 import { OfpWriter } from '../../core/openflow/ofp-writer.js';
+import { RYU_OF13_DIR } from '../support/conformance-dir.js';
 
 // The shared golden data sits next to the checkout (DESIGN.md: ../shared/conformance/).
-const CORPUS = new URL('../../../shared/conformance/ryu-of13', import.meta.url).pathname;
+const CORPUS = RYU_OF13_DIR;
 const corpus = (name: string): Buffer => readFileSync(`${CORPUS}/${name}.packet`);
 const FLOW_MOD = corpus('4-46-ofp_flow_mod'); // match eth_dst; meter + apply(output 6)
 

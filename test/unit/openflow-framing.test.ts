@@ -4,9 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { OfpDecodeError } from '../../core/openflow/decode-error.js';
 import { OfpFramer, OfpFramingError } from '../../core/openflow/framing.js';
 import { seededRandom } from '../support/seeded-random.js';
+import { RYU_OF13_DIR } from '../support/conformance-dir.js';
 
 // The shared golden data sits next to the checkout (DESIGN.md: ../shared/conformance/).
-const CORPUS = new URL('../../../shared/conformance/ryu-of13', import.meta.url).pathname;
+const CORPUS = RYU_OF13_DIR;
 const files = readdirSync(CORPUS).filter((f) => f.endsWith('.packet')).sort();
 const packets = files.map((f) => readFileSync(join(CORPUS, f)));
 

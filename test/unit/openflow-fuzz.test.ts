@@ -15,9 +15,10 @@ import { decodeOf10Message, encodeOf10Message, type Of10Message } from '../../co
 import { of10MatchAll } from '../../core/openflow/of10-match.js';
 import { OfpWriter } from '../../core/openflow/ofp-writer.js';
 import { seededRandom, type SeededRandom } from '../support/seeded-random.js';
+import { RYU_OF13_DIR } from '../support/conformance-dir.js';
 
 // The shared golden data sits next to the checkout (DESIGN.md: ../shared/conformance/).
-const CORPUS = new URL('../../../shared/conformance/ryu-of13', import.meta.url).pathname;
+const CORPUS = RYU_OF13_DIR;
 const SEED = 0x5eed_0f13;
 const MAX_ITERATIONS = 100_000;
 const MAX_MS = 60_000;

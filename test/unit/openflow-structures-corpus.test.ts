@@ -14,8 +14,9 @@ import {
 } from '../../core/openflow/index.js';
 import { loadRyuJson } from '../conformance/ryu-json.js';
 import * as ryu from '../conformance/ryu-structures.js';
+import { RYU_OF13_DIR } from '../support/conformance-dir.js';
 
-const CORPUS = new URL('../../../shared/conformance/ryu-of13/', import.meta.url).pathname;
+const CORPUS = `${RYU_OF13_DIR}/`;
 
 type Json = Record<string, unknown>;
 

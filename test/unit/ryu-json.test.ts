@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { loadRyuJson, parseRyuJson } from '../conformance/ryu-json.js';
+import { RYU_OF13_DIR } from '../support/conformance-dir.js';
 
-const CORPUS = new URL('../../../shared/conformance/ryu-of13/', import.meta.url).pathname;
+const CORPUS = `${RYU_OF13_DIR}/`;
 
 describe('parseRyuJson', () => {
   it('keeps integers above 2^53 exact as bigint and small ones as number', () => {

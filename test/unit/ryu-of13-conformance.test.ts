@@ -14,9 +14,10 @@ import { OfpDecodeError } from '../../core/openflow/decode-error.js';
 import { OFPBRC, OFPET } from '../../core/openflow/error-codes.js';
 import { loadRyuJson } from '../conformance/ryu-json.js';
 import { messageFromRyu, messageToRyu } from '../conformance/ryu-messages.js';
+import { RYU_OF13_DIR } from '../support/conformance-dir.js';
 
 // The shared golden data sits next to the checkout (DESIGN.md: ../shared/conformance/).
-const CORPUS = new URL('../../../shared/conformance/ryu-of13', import.meta.url).pathname;
+const CORPUS = RYU_OF13_DIR;
 const cases = readdirSync(CORPUS).filter((f) => f.endsWith('.packet')).sort();
 
 /** Ryu's second encode check: the same JSON with every len/length key removed. */
