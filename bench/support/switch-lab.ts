@@ -18,12 +18,14 @@
  */
 import { execFile as execFileCb, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { NetLab, trySh } from '../../test/support/netns.js';
 import { freeTcpPort, OvsInstance, runCommand } from '../../test/support/ovs.js';
+import type { OfEndpoint } from './of-pipeline.js';
 
 const execFile = promisify(execFileCb);
 const here = dirname(fileURLToPath(import.meta.url));
@@ -132,6 +134,12 @@ export interface SwitchUnderTest {
   /** ovs-ofctl target: `tcp:127.0.0.1:P` for sluice, `unix:DIR/br.mgmt` for OVS. */
   readonly target: string;
   readonly env: NodeJS.ProcessEnv;
+  /**
+   * Where an OpenFlow client of our own connects: sluice's passive listener; for OVS the bridge's
+   * `ptcp:` controller listener when startOvs was asked for one (same transport as sluice), else
+   * its management socket.
+   */
+  readonly openflow: OfEndpoint;
   /** Resident set of the switch process in bytes (sluice: the node child; OVS: ovs-vswitchd). */
   rssBytes(): number;
   stop(): Promise<void>;
@@ -175,6 +183,7 @@ export async function startSluice(ports: readonly string[], nodeArgs: readonly s
     name: 'sluice',
     target: `tcp:127.0.0.1:${listen}`,
     env: process.env,
+    openflow: { host: '127.0.0.1', port: listen },
     rssBytes: () => rssOf(child.pid),
     async stop() {
       unhook();
@@ -199,8 +208,14 @@ export async function startSluice(ports: readonly string[], nodeArgs: readonly s
   }
 }
 
-/** A private ovs-vswitchd with one bridge holding `ports` as OpenFlow ports 1, 2, … */
-export async function startOvs(tag: string, ports: readonly string[], datapathType: 'netdev' | 'dummy' = 'netdev'): Promise<SwitchUnderTest> {
+/**
+ * A private ovs-vswitchd with one bridge holding `ports` as OpenFlow ports 1, 2, … With
+ * `openflowTcp`, the bridge also listens for a controller on `ptcp:PORT:127.0.0.1`
+ * (`ovs-vsctl set-controller`), reported as `openflow`.
+ */
+export async function startOvs(
+  tag: string, ports: readonly string[], datapathType: 'netdev' | 'dummy' = 'netdev', opts: { openflowTcp?: boolean } = {},
+): Promise<SwitchUnderTest> {
   const ovs = await OvsInstance.start({ datapathType });
   const unhook = onExit(() => {
     // Synchronous best effort; OvsInstance also has a watchdog that notices our exit.
@@ -208,9 +223,16 @@ export async function startOvs(tag: string, ports: readonly string[], datapathTy
   });
   const br = `bfw${tag}`.slice(0, 15);
   const vswitchdPid = ovs.pids[1];
+  let openflow: OfEndpoint = { path: ovs.mgmtSocket(br).slice('unix:'.length) };
   try {
     await ovs.addBridge(br, { failMode: 'secure', dpid: 0x5eedn });
     for (let i = 0; i < ports.length; i++) await ovs.addPort(br, ports[i]!, i + 1);
+    if (opts.openflowTcp) {
+      const port = await freeTcpPort();
+      await ovs.vsctl('set-controller', br, `ptcp:${port}:127.0.0.1`);
+      openflow = { host: '127.0.0.1', port };
+      await waitForTcpListener(port, 10_000);
+    }
   } catch (e) {
     unhook();
     await ovs.stop();
@@ -220,9 +242,25 @@ export async function startOvs(tag: string, ports: readonly string[], datapathTy
     name: 'ovs',
     target: ovs.mgmtSocket(br),
     env: ovs.env,
+    openflow,
     rssBytes: () => rssOf(vswitchdPid),
     async stop() { unhook(); await ovs.stop(); },
   };
+}
+
+/** Resolves once something accepts TCP connections on 127.0.0.1:`port`. */
+async function waitForTcpListener(port: number, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const ok = await new Promise<boolean>((r) => {
+      const s = createConnection(port, '127.0.0.1');
+      s.once('connect', () => { s.destroy(); r(true); });
+      s.once('error', () => r(false));
+    });
+    if (ok) return;
+    if (Date.now() > deadline) throw new Error(`nothing listens on 127.0.0.1:${port} after ${timeoutMs} ms`);
+    await sleep(50);
+  }
 }
 
 let blaster: string | undefined;
