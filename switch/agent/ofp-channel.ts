@@ -52,6 +52,17 @@ export class OfpChannel {
   private forceCloseTimer: NodeJS.Timeout | undefined;
   private nextXid = 1;
   private readonly asyncHighWater: number;
+  /** Encoded messages not yet handed to the socket, in send order; flushed as one write. */
+  private outQueue: Buffer[] = [];
+  private outBytes = 0;
+  /** Inside onData: the chunk's end flushes, no tick needed. */
+  private inChunk = false;
+  private flushScheduled = false;
+  private readonly flushOnTick = (): void => {
+    this.flushScheduled = false;
+    this.flush();
+  };
+  private readingPaused = false;
   readonly log: Logger;
 
   constructor(private readonly socket: Socket, private readonly options: OfpChannelOptions) {
@@ -63,6 +74,7 @@ export class OfpChannel {
       this.closeReason = err.message;
     });
     socket.on('close', () => this.onSocketClose());
+    socket.on('drain', () => this.onDrain());
     this.send({ type: 'HELLO', xid: this.allocXid(), elements: [versionBitmapElement([OFP_VERSION])] });
     if (options.echoIntervalMs > 0) this.armProbe(options.echoIntervalMs);
   }
@@ -113,7 +125,7 @@ export class OfpChannel {
       this.log.error('cannot encode outgoing message', { type: msg.type, xid: msg.xid, error: String(err) });
       return false;
     }
-    this.socket.write(buf);
+    this.enqueue(buf);
     this.options.metrics.sent(msg.type);
     return true;
   }
@@ -124,11 +136,11 @@ export class OfpChannel {
    */
   sendAsync(encoded: Buffer, type: string): boolean {
     if (this.currentState !== 'ready' || this.socket.destroyed) return false;
-    if (this.socket.writableLength > this.asyncHighWater) {
+    if (this.socket.writableLength + this.outBytes > this.asyncHighWater) {
       this.options.metrics.droppedAsync(type);
       return false;
     }
-    this.socket.write(encoded);
+    this.enqueue(encoded);
     this.options.metrics.sent(type);
     return true;
   }
@@ -138,6 +150,7 @@ export class OfpChannel {
     if (this.currentState === 'closed') return;
     this.closeReason = reason;
     this.stopProbe();
+    this.flush();
     this.socket.end();
     this.forceCloseTimer = setTimeout(() => this.socket.destroy(), 1000).unref();
   }
@@ -146,7 +159,41 @@ export class OfpChannel {
   destroy(reason: string): void {
     if (this.currentState === 'closed') return;
     this.closeReason = reason;
+    this.dropQueue();
     this.socket.destroy();
+  }
+
+  private enqueue(buf: Buffer): void {
+    this.outQueue.push(buf);
+    this.outBytes += buf.length;
+    if (!this.inChunk && !this.flushScheduled) {
+      this.flushScheduled = true;
+      process.nextTick(this.flushOnTick);
+    }
+  }
+
+  /** Hands everything queued to the socket in one write; stops reading if the socket is over its high-water mark. */
+  private flush(): void {
+    if (this.outBytes === 0) return;
+    const q = this.outQueue;
+    const bytes = q.length === 1 ? q[0]! : Buffer.concat(q, this.outBytes);
+    this.dropQueue();
+    if (this.socket.destroyed || this.socket.writableEnded) return;
+    if (!this.socket.write(bytes) && !this.readingPaused) {
+      this.readingPaused = true;
+      this.socket.pause();
+    }
+  }
+
+  private dropQueue(): void {
+    this.outQueue = [];
+    this.outBytes = 0;
+  }
+
+  private onDrain(): void {
+    if (!this.readingPaused) return;
+    this.readingPaused = false;
+    if (this.currentState !== 'closed') this.socket.resume();
   }
 
   private onSocketClose(): void {
@@ -154,6 +201,7 @@ export class OfpChannel {
     if (this.currentState === 'closed') return;
     this.currentState = 'closed';
     this.stopProbe();
+    this.dropQueue();
     if (this.forceCloseTimer) clearTimeout(this.forceCloseTimer);
     if (wasReady) this.options.metrics.disconnected(this.options.kind);
     this.log.info('openflow connection closed', { reason: this.closeReason });
@@ -162,6 +210,16 @@ export class OfpChannel {
 
   private onData(chunk: Buffer): void {
     if (this.currentState === 'closed') return;
+    this.inChunk = true;
+    try {
+      this.onChunk(chunk);
+    } finally {
+      this.inChunk = false;
+      this.flush();
+    }
+  }
+
+  private onChunk(chunk: Buffer): void {
     this.lastRxAt = Date.now();
     let messages: Buffer[];
     try {
