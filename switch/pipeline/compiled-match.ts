@@ -77,30 +77,39 @@ function readField(bytes: Uint8Array, f: FlowKeyField): number {
   return v;
 }
 
+/** Whether `mask` covers every meaningful bit of `f` (no allocation: this runs per prerequisite per flow-mod). */
 function fullyMasked(mask: Uint8Array, f: FlowKeyField): boolean {
-  const probe = new Uint8Array(FLOW_KEY_LENGTH);
-  for (let i = 0; i < f.width; i++) probe[f.offset + i] = 0xff;
-  trimToBits(f, probe, f.offset);
-  for (let i = 0; i < f.width; i++) if ((mask[f.offset + i]! & probe[f.offset + i]!) !== probe[f.offset + i]) return false;
+  const spare = f.width * 8 - f.bits;
+  const fullBytes = spare >> 3;
+  const partial = spare & 7;
+  for (let i = fullBytes; i < f.width; i++) {
+    const want = i === fullBytes && partial !== 0 ? 0xff >> partial : 0xff;
+    if ((mask[f.offset + i]! & want) !== want) return false;
+  }
   return true;
 }
 
+const isPresent = (mask: Uint8Array, f: FlowKeyField): boolean => (mask[f.bit >> 3]! & (1 << (f.bit & 7))) !== 0;
+
 export function compileMatch(match: Match): CompiledMatch {
-  const value = new Uint8Array(FLOW_KEY_LENGTH);
-  const mask = new Uint8Array(FLOW_KEY_LENGTH);
-  const present = new Set<FlowKeyFieldName>();
-  for (const tlv of match.fields) compileField(tlv, value, mask, present);
-  for (const name of present) checkPrerequisite(FLOW_KEY_FIELD[name], value, mask, present);
+  // value and mask share one backing store: typed arrays this size (> 64 bytes) each get an
+  // off-heap ArrayBuffer, and one allocation per flow instead of two is measurably cheaper.
+  const store = new ArrayBuffer(2 * FLOW_KEY_LENGTH);
+  const value = new Uint8Array(store, 0, FLOW_KEY_LENGTH);
+  const mask = new Uint8Array(store, FLOW_KEY_LENGTH, FLOW_KEY_LENGTH);
+  // Fields seen, in match order; a field's presence bit in `mask` answers "seen before?".
+  const present: FlowKeyField[] = [];
+  for (const tlv of match.fields) present.push(compileField(tlv, value, mask));
+  for (const f of present) checkPrerequisite(f, value, mask);
   return { value, mask, match };
 }
 
-function compileField(tlv: OxmTlv, value: Uint8Array, mask: Uint8Array, present: Set<FlowKeyFieldName>): void {
+function compileField(tlv: OxmTlv, value: Uint8Array, mask: Uint8Array): FlowKeyField {
   if (tlv.field === 'opaque' || !(tlv.field in FLOW_KEY_FIELD)) {
     throw badMatch(OFPBMC.BAD_FIELD, `match field ${tlv.field === 'opaque' ? `class ${tlv.oxmClass} field ${tlv.oxmField}` : tlv.field} is not supported`);
   }
   const f = FLOW_KEY_FIELD[tlv.field as FlowKeyFieldName];
-  if (present.has(f.name)) throw badMatch(OFPBMC.DUP_FIELD, `${f.name} appears twice`);
-  present.add(f.name);
+  if (isPresent(mask, f)) throw badMatch(OFPBMC.DUP_FIELD, `${f.name} appears twice`);
   if (tlv.mask !== undefined && !f.maskable) throw badMatch(OFPBMC.BAD_MASK, `${f.name} is not maskable`);
   if (!oxmValueBytes(f, tlv.value, value, f.offset)) throw badMatch(OFPBMC.BAD_VALUE, `${f.name} value ${String(tlv.value)} does not fit`);
   if (exceedsBits(f, value, f.offset)) throw badMatch(OFPBMC.BAD_VALUE, `${f.name} value ${String(tlv.value)} exceeds ${f.bits} bits`);
@@ -122,13 +131,14 @@ function compileField(tlv: OxmTlv, value: Uint8Array, mask: Uint8Array, present:
   }
   value[f.bit >> 3]! |= 1 << (f.bit & 7);
   mask[f.bit >> 3]! |= 1 << (f.bit & 7);
+  return f;
 }
 
-function checkPrerequisite(f: FlowKeyField, value: Uint8Array, mask: Uint8Array, present: Set<FlowKeyFieldName>): void {
+function checkPrerequisite(f: FlowKeyField, value: Uint8Array, mask: Uint8Array): void {
   const pre = f.prerequisite;
   if (pre === undefined) return;
   const p = FLOW_KEY_FIELD[pre.field];
-  if (!present.has(pre.field)) throw badMatch(OFPBMC.BAD_PREREQ, `${f.name} needs a match on ${pre.field}`);
+  if (!isPresent(mask, p)) throw badMatch(OFPBMC.BAD_PREREQ, `${f.name} needs a match on ${pre.field}`);
   if ('tagged' in pre) {
     const vid = readField(value, p);
     const m = readField(mask, p);
