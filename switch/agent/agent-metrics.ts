@@ -15,6 +15,12 @@ export class AgentMetrics {
   private readonly messagesOut: Counter<'dpid' | 'type'>;
   private readonly errors: Counter<'dpid' | 'kind'>;
   private readonly dropped: Counter<'dpid' | 'type'>;
+  /**
+   * Received messages counted but not yet added to the series: a pipelined load brings hundreds
+   * of messages per read and prom-client hashes the labels on every inc, so the channel counts
+   * here per message and calls flushReceived() once per read (after its last message).
+   */
+  private readonly pendingIn = new Map<string, number>();
 
   constructor(metrics: Metrics, private readonly dpid: string) {
     this.connections = metrics.gauge({
@@ -59,7 +65,14 @@ export class AgentMetrics {
   }
 
   received(type: string): void {
-    this.messagesIn.inc({ dpid: this.dpid, type });
+    this.pendingIn.set(type, (this.pendingIn.get(type) ?? 0) + 1);
+  }
+
+  /** Adds the counts of received() since the last flush to the series. */
+  flushReceived(): void {
+    if (this.pendingIn.size === 0) return;
+    for (const [type, n] of this.pendingIn) this.messagesIn.inc({ dpid: this.dpid, type }, n);
+    this.pendingIn.clear();
   }
 
   sent(type: string): void {

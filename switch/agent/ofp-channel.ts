@@ -215,6 +215,7 @@ export class OfpChannel {
       this.onChunk(chunk);
     } finally {
       this.inChunk = false;
+      this.options.metrics.flushReceived();
       this.flush();
     }
   }
