@@ -1,12 +1,13 @@
 /**
- * The built `sluice switch` entry point that process-level system tests run, and whether it must
- * be rebuilt (`npx tsc -p tsconfig.build.json`) before they can trust it.
+ * The built `sluice` entry that process-level system tests run as `node SWITCH_ENTRY switch …`
+ * (the command users type), and whether it must be rebuilt (`npx tsc -p tsconfig.build.json`)
+ * before they can trust it.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const REPO = new URL('../..', import.meta.url).pathname;
-export const SWITCH_ENTRY = join(REPO, 'dist', 'switch', 'sluice-switch.js');
+export const SWITCH_ENTRY = join(REPO, 'dist', 'cli', 'sluice.js');
 
 /** Newest modification time under `dir` of files ending in `.ts` (bounded walk of our sources). */
 function newestSource(dir: string): number {
@@ -19,8 +20,8 @@ function newestSource(dir: string): number {
   return newest;
 }
 
-/** True when the entry is missing or older than a source file under switch/ or core/. */
+/** True when the entry is missing or older than a source file it is built from. */
 export function switchBuildStale(): boolean {
-  const sources = Math.max(newestSource(join(REPO, 'switch')), newestSource(join(REPO, 'core')));
+  const sources = Math.max(...['switch', 'core', 'controller', 'plugins', 'cli'].map((d) => newestSource(join(REPO, d))));
   return !existsSync(SWITCH_ENTRY) || statSync(SWITCH_ENTRY).mtimeMs < sources;
 }

@@ -1,5 +1,5 @@
 /**
- * `sluice switch` as a process (node dist/switch/sluice-switch.js): it refuses bad input before
+ * `sluice switch` as a process (node dist/cli/sluice.js switch): it refuses bad input before
  * opening anything, serves ovs-ofctl on --listen, and on SIGTERM closes cleanly with status 0.
  */
 import { spawn } from 'node:child_process';
@@ -16,7 +16,7 @@ if (!READY) console.warn('switch-cli-process skipped: need root, netns, the nati
 interface Proc { out: () => string; exited: Promise<number>; kill: (s: NodeJS.Signals) => void }
 
 function start(args: string[]): Proc {
-  const child = spawn(process.execPath, [ENTRY, ...args], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [ENTRY, 'switch', ...args], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout.on('data', (b: Buffer) => { out += b.toString(); });
   child.stderr.on('data', (b: Buffer) => { out += b.toString(); });

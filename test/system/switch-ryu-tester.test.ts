@@ -1,7 +1,7 @@
 /**
  * The Ryu / os-ken OpenFlow 1.3 switch tester (an independent conformance suite, see
  * ../shared/conformance/ryu-switch-of13/README.md) against our switch, run as a separate process
- * the way an operator would: `node dist/switch/sluice-switch.js --port … --controller …`.
+ * the way an operator would: `node dist/cli/sluice.js switch --port … --controller …`.
  *
  * A fast subset runs here; each case's verdict must be at least as good as Open vSwitch 3.1's on
  * the same machine (ovs-3.1-verdicts.tsv), so a regression in the pipeline shows up as a case
@@ -59,7 +59,7 @@ describe.skipIf(!READY)('Ryu OpenFlow 1.3 switch tester against sluice switch', 
     }
     const out = mkdtempSync(join(tmpdir(), 'sluice-ryu-'));
     try {
-      const target = `exec node ${ENTRY} --dpid "$TARGET_DPID" $(for p in $TARGET_PORTS; do printf -- "--port %s " $p; done) `
+      const target = `exec node ${ENTRY} switch --dpid "$TARGET_DPID" $(for p in $TARGET_PORTS; do printf -- "--port %s " $p; done) `
         + '--controller "$CONTROLLER" --metrics off --log-level warn';
       const args = [...SUBSETS.flatMap((s) => ['--subset', s]), '--out', out, '--baseline', BASELINE, '--timeout', '540', '--', 'sh', '-c', target];
       const r = await run(HARNESS, args, 580_000);
