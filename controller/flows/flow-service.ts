@@ -1,16 +1,22 @@
 /**
  * FlowService: the Flows service. The one place that turns owners' flow intent into FLOW_MODs.
  *
- * - install/remove update the intent at once, then send FLOW_MODs to the switch in one batch
- *   closed by a barrier; the promise settles after the barrier. A flow the switch refuses
- *   (OFPT_ERROR for its xid, which arrives before the barrier reply) is dropped from the
- *   intent and the promise rejects with FlowInstallError naming it. For a switch that is not
+ * - install/remove update the intent at once, then send FLOW_MODs to the switch in a batch
+ *   closed by a barrier; the promise settles after the barrier. Calls for one switch that
+ *   arrive in the same tick, or while that switch's previous batch waits for its barrier,
+ *   coalesce into one batch (their FLOW_MODs in call order, one barrier for all): at thousands
+ *   of small installs a barrier each was a round trip and a pending request each. A flow the
+ *   switch refuses (OFPT_ERROR for its xid, which arrives before the barrier reply) is dropped
+ *   from the intent and the promise of the call that asked for it — only that one — rejects
+ *   with FlowInstallError naming it; the other callers of the batch resolve. A failed barrier
+ *   (timeout, disconnect) rejects every caller of its batch. For a switch that is not
  *   connected the intent is kept and the promise resolves: the flows go out on connect.
  * - On every `datapath.connected` the switch is re-synced: the base pipeline is added to the
  *   intent (once per switch), our flows are read back (FLOW stats filtered to our cookie
  *   mark), missing ones added, stale ones strictly deleted (see flow-resync.ts).
  * - Work for one switch is serialised, so a re-sync and installs racing it on connect apply in
- *   order and can never leave duplicates or resurrect removed flows.
+ *   order and can never leave duplicates or resurrect removed flows. A batch only takes new
+ *   calls while it is the last job queued for its switch, so nothing overtakes a re-sync.
  */
 import type { EventBus } from '../../core/kernel/event-bus.js';
 import type { SluiceEvents } from '../../core/kernel/sluice-events.js';
@@ -53,9 +59,24 @@ export interface ResyncResult {
   removed: number;
 }
 
+interface BatchFailure {
+  index: number;
+  flowMod: FlowMod;
+  error: SwitchError;
+}
+
+/** FLOW_MODs queued for one switch that still take more; `sent` settles after their barrier. */
+interface OpenBatch {
+  readonly dp: DatapathHandle;
+  readonly msgs: FlowMod[];
+  sent: Promise<BatchFailure[]>;
+}
+
 export class FlowService implements Flows {
   private readonly intent = new FlowIntent();
   private readonly queues = new Map<Dpid, Promise<unknown>>();
+  /** Per switch, the batch queued last, while it has not started sending. */
+  private readonly open = new Map<Dpid, OpenBatch>();
   private readonly basePipelined = new Set<Dpid>();
   private readonly unsubscribe: () => void;
   /** Last re-sync per switch, for tests and the northbound. */
@@ -91,15 +112,13 @@ export class FlowService implements Flows {
     for (const f of flows) this.intent.put(f);
     const dp = this.datapaths.get(dpid);
     if (dp === undefined || !dp.connected || flows.length === 0) return;
-    await this.enqueue(dpid, async () => {
-      const failures = await this.sendBatch(dp, flows.map((f) => addFlowMod(f)));
-      if (failures.length === 0) return;
-      for (const failure of failures) {
-        const f = flows[failure.index];
-        if (f !== undefined) this.intent.delete(f);
-      }
-      throw new FlowInstallError(dpid, failures.map((x) => ({ flowMod: x.flowMod, error: x.error })));
-    });
+    const failures = await this.submit(dp, dpid, flows.map(addFlowMod));
+    if (failures.length === 0) return;
+    for (const failure of failures) {
+      const f = flows[failure.index];
+      if (f !== undefined) this.intent.delete(f);
+    }
+    throw new FlowInstallError(dpid, failures.map((x) => ({ flowMod: x.flowMod, error: x.error })));
   }
 
   async remove(owner: string, dpid: Dpid, filter: { stage?: string; match?: Match; priority?: number; cookie?: bigint } = {}): Promise<void> {
@@ -122,10 +141,8 @@ export class FlowService implements Flows {
       cookieMask: fullCookie === undefined ? OWNER_COOKIE_MASK : FULL_COOKIE_MASK,
       match: filter.match ?? { fields: [] },
     };
-    await this.enqueue(dpid, async () => {
-      const failures = await this.sendBatch(dp, [del]);
-      if (failures.length > 0) throw new FlowInstallError(dpid, failures);
-    });
+    const failures = await this.submit(dp, dpid, [del]);
+    if (failures.length > 0) throw new FlowInstallError(dpid, failures);
   }
 
   async removeAll(owner: string): Promise<void> {
@@ -194,9 +211,9 @@ export class FlowService implements Flows {
    * switch processes in order and answers errors before the barrier reply, so when the barrier
    * resolves every error for the batch has been seen.
    */
-  private async sendBatch(dp: DatapathHandle, msgs: FlowMod[]): Promise<Array<{ index: number; flowMod: FlowMod; error: SwitchError }>> {
+  private async sendBatch(dp: DatapathHandle, msgs: FlowMod[]): Promise<BatchFailure[]> {
     const byXid = new Map<number, number>();
-    const failures: Array<{ index: number; flowMod: FlowMod; error: SwitchError }> = [];
+    const failures: BatchFailure[] = [];
     const sub = this.events.on('datapath.error', (e) => {
       if (e.dpid !== dp.dpid) return;
       const index = byXid.get(e.error.xid);
@@ -219,7 +236,37 @@ export class FlowService implements Flows {
     return { ...spec, dpid, tableId: tableOf(spec.stage), owner, fullCookie: cookieFor(owner, spec.cookie ?? 0n) };
   }
 
+  /**
+   * Adds `msgs` to the switch's open batch (opening one, queued behind the switch's other work,
+   * when there is none or it belongs to an older connection) and resolves, after the batch's
+   * barrier, with the failures among `msgs` (indexes relative to `msgs`). The batch stops taking
+   * calls when it starts sending or when other work is queued behind it.
+   */
+  private submit(dp: DatapathHandle, dpid: Dpid, msgs: readonly FlowMod[]): Promise<BatchFailure[]> {
+    let batch = this.open.get(dpid);
+    if (batch === undefined || batch.dp !== dp) {
+      const b: OpenBatch = { dp, msgs: [], sent: undefined as unknown as Promise<BatchFailure[]> };
+      b.sent = this.enqueue(dpid, () => {
+        if (this.open.get(dpid) === b) this.open.delete(dpid);
+        return this.sendBatch(dp, b.msgs);
+      });
+      this.open.set(dpid, b);
+      batch = b;
+    }
+    const start = batch.msgs.length;
+    for (const m of msgs) batch.msgs.push(m);
+    const end = batch.msgs.length;
+    return batch.sent.then((failures) => {
+      if (failures.length === 0) return failures;
+      const mine: BatchFailure[] = [];
+      for (const x of failures) if (x.index >= start && x.index < end) mine.push({ ...x, index: x.index - start });
+      return mine;
+    });
+  }
+
+  /** Queues `job` behind the switch's other work; whatever batch was open takes no more calls. */
   private enqueue<T>(dpid: Dpid, job: () => Promise<T>): Promise<T> {
+    this.open.delete(dpid);
     const prev = this.queues.get(dpid) ?? Promise.resolve();
     const run = prev.then(job, job);
     const tail = run.catch(() => undefined);
