@@ -23,8 +23,7 @@
  * 4 × (2 × 2 slots + mask words + 1) bytes plus one array element; a group of several rules
  * with the same masked value keeps an extra list.
  */
-import { FLOW_KEY_LENGTH } from '../../core/packet/flow-key-layout.js';
-import type { CompiledMatch } from './compiled-match.js';
+import { KEY_WORDS, wordAt, type CompiledMatch } from './compiled-match.js';
 import { mixWord, finishHash, HASH_SEED } from './key-hash.js';
 
 export interface ClassifierRule {
@@ -32,20 +31,6 @@ export interface ClassifierRule {
   /** Insertion order, for deterministic ties. */
   readonly seq: number;
   readonly cm: CompiledMatch;
-}
-
-/** Words of the flow key (the last one partly past the key's end; those bytes read as 0). */
-const KEY_WORDS = (FLOW_KEY_LENGTH + 3) >> 2;
-/** Words wholly inside the key. */
-const FULL_WORDS = FLOW_KEY_LENGTH >> 2;
-
-/** Word `w` of `bytes` (little-endian by definition, so independent of the host and of alignment). */
-function wordAt(bytes: Uint8Array, w: number): number {
-  const o = w << 2;
-  if (w < FULL_WORDS) return bytes[o]! | (bytes[o + 1]! << 8) | (bytes[o + 2]! << 16) | (bytes[o + 3]! << 24);
-  let v = 0;
-  for (let i = 0; i < 4 && o + i < bytes.length; i++) v |= bytes[o + i]! << (8 * i);
-  return v;
 }
 
 const MIN_SLOTS = 8;
@@ -77,16 +62,13 @@ class Subtable<R extends ClassifierRule> {
   size = 0;
   maxPriority = -1;
 
-  constructor(mask: Uint8Array) {
-    const ws: number[] = [];
-    const ms: number[] = [];
-    for (let w = 0; w < KEY_WORDS; w++) {
-      const m = wordAt(mask, w);
-      if (m !== 0) { ws.push(w); ms.push(m); }
-    }
-    this.words = Int32Array.from(ws);
-    this.wmask = Int32Array.from(ms);
-    this.nw = ws.length;
+  constructor(cm: CompiledMatch) {
+    const t = cm.words;
+    const nw = t.length / 3;
+    this.words = new Int32Array(nw);
+    this.wmask = new Int32Array(nw);
+    for (let i = 0; i < nw; i++) { this.words[i] = t[3 * i]!; this.wmask[i] = t[3 * i + 2]!; }
+    this.nw = nw;
     this.gvals = new Int32Array(4 * this.nw);
     this.gpri = new Int32Array(4).fill(-1);
   }
@@ -247,14 +229,19 @@ class Subtable<R extends ClassifierRule> {
     }
     return true;
   }
-}
 
-function maskId(mask: Uint8Array): string {
-  return Buffer.from(mask.buffer, mask.byteOffset, mask.byteLength).toString('latin1');
+  /** Whether `cm`'s mask is this subtable's (same words, same word masks). */
+  hasMask(cm: CompiledMatch): boolean {
+    const t = cm.words, words = this.words, wmask = this.wmask;
+    if (t.length !== 3 * words.length) return false;
+    for (let i = 0; i < words.length; i++) if (t[3 * i] !== words[i] || t[3 * i + 2] !== wmask[i]) return false;
+    return true;
+  }
 }
 
 export class Classifier<R extends ClassifierRule> {
-  private readonly byMask = new Map<string, Subtable<R>>();
+  /** Subtables by the hash of their mask (CompiledMatch.maskHash); equal hashes are told apart by `hasMask`. */
+  private readonly byMask = new Map<number, Subtable<R> | Subtable<R>[]>();
   /** Sorted by maxPriority descending. */
   private ordered: Subtable<R>[] = [];
   private count = 0;
@@ -274,36 +261,51 @@ export class Classifier<R extends ClassifierRule> {
   }
 
   /** A rule's value as words in the scratch array (values are already masked, §7.2.3). */
-  private loadValue(rule: R, st: Subtable<R>): Int32Array {
-    const kw = this.kw, v = rule.cm.value, words = st.words, wmask = st.wmask;
-    for (let i = 0; i < words.length; i++) kw[words[i]!] = wordAt(v, words[i]!) & wmask[i]!;
+  private loadValue(rule: R): Int32Array {
+    const kw = this.kw, t = rule.cm.words;
+    for (let i = 0; i < t.length; i += 3) kw[t[i]!] = t[i + 1]!;
     return kw;
   }
 
+  private subtableOf(cm: CompiledMatch): Subtable<R> | undefined {
+    const cur = this.byMask.get(cm.maskHash);
+    if (cur === undefined) return undefined;
+    if (!Array.isArray(cur)) return cur.hasMask(cm) ? cur : undefined;
+    return cur.find((st) => st.hasMask(cm));
+  }
+
   insert(rule: R): void {
-    const id = maskId(rule.cm.mask);
-    let st = this.byMask.get(id);
+    let st = this.subtableOf(rule.cm);
     if (!st) {
-      st = new Subtable<R>(rule.cm.mask);
-      this.byMask.set(id, st);
+      st = new Subtable<R>(rule.cm);
+      const cur = this.byMask.get(rule.cm.maskHash);
+      if (cur === undefined) this.byMask.set(rule.cm.maskHash, st);
+      else if (Array.isArray(cur)) cur.push(st);
+      else this.byMask.set(rule.cm.maskHash, [cur, st]);
       this.ordered.push(st);
       this.useWords(st, 1);
     }
     const before = st.maxPriority;
-    st.insert(rule, this.loadValue(rule, st));
+    st.insert(rule, this.loadValue(rule));
     this.count++;
     if (st.maxPriority !== before) this.sort();
   }
 
   remove(rule: R): boolean {
-    const id = maskId(rule.cm.mask);
-    const st = this.byMask.get(id);
+    const st = this.subtableOf(rule.cm);
     if (!st) return false;
     const before = st.maxPriority;
-    if (!st.remove(rule, this.loadValue(rule, st))) return false;
+    if (!st.remove(rule, this.loadValue(rule))) return false;
     this.count--;
     if (st.size === 0) {
-      this.byMask.delete(id);
+      const h = rule.cm.maskHash;
+      const cur = this.byMask.get(h)!;
+      if (!Array.isArray(cur)) {
+        this.byMask.delete(h);
+      } else {
+        cur.splice(cur.indexOf(st), 1);
+        if (cur.length === 1) this.byMask.set(h, cur[0]!);
+      }
       this.ordered = this.ordered.filter((s) => s !== st);
       this.useWords(st, -1);
     } else if (st.maxPriority !== before) {

@@ -1,8 +1,8 @@
 /**
- * An OpenFlow match compiled into (value, mask) byte arrays in the flow-key layout
+ * An OpenFlow match compiled into (value, mask) words in the flow-key layout
  * (core/packet/flow-key-layout.ts), so the classifier compares `key & mask` with `value` without
  * knowing any protocol, and flow-mod semantics (strict equality, "at least as specific",
- * overlap) become byte loops.
+ * overlap) become loops over the few key words a match touches.
  *
  * Each matched field sets its presence bit in both arrays: a match on tcp_dst=0 then needs a
  * TCP packet, not just a zero in the tcp_dst slot.
@@ -20,13 +20,65 @@ import { ipv4Bytes, ipv6Bytes, macBytes } from '../../core/openflow/oxm-address-
 import {
   FLOW_KEY_FIELD, FLOW_KEY_LENGTH, OFPVID_PRESENT, type FlowKeyField, type FlowKeyFieldName,
 } from '../../core/packet/flow-key-layout.js';
+import { finishHash, HASH_SEED, mixWord } from './key-hash.js';
 import { ofpError } from './ofp-request-error.js';
 
-export interface CompiledMatch {
-  readonly value: Uint8Array;
-  readonly mask: Uint8Array;
-  /** The match as received, for flow stats and FLOW_REMOVED. */
-  readonly match: Match;
+/** Words of the flow key (the last one partly past the key's end; those bytes read as 0). */
+export const KEY_WORDS = (FLOW_KEY_LENGTH + 3) >> 2;
+/** Words wholly inside the key. */
+const FULL_WORDS = FLOW_KEY_LENGTH >> 2;
+
+/** Word `w` of `bytes` (little-endian by definition, so independent of the host and of alignment). */
+export function wordAt(bytes: Uint8Array, w: number): number {
+  const o = w << 2;
+  if (w < FULL_WORDS) return bytes[o]! | (bytes[o + 1]! << 8) | (bytes[o + 2]! << 16) | (bytes[o + 3]! << 24);
+  let v = 0;
+  for (let i = 0; i < 4 && o + i < bytes.length; i++) v |= bytes[o + i]! << (8 * i);
+  return v;
+}
+
+/**
+ * A compiled match keeps only the 32-bit key words its mask touches, as `[word, value, mask]`
+ * triples in word order (`value` already masked, §7.2.3). A typical match touches a handful of
+ * words, so this is one small on-heap Int32Array per flow; the full 2 × FLOW_KEY_LENGTH bytes
+ * would be an off-heap ArrayBuffer per flow, which is what the GC spent its time on when 100k
+ * flows arrive at once.
+ */
+export class CompiledMatch {
+  constructor(
+    /** `[w, value, mask]` per touched key word, words ascending. */
+    readonly words: Int32Array,
+    /** Hash of the triples (the whole match) and of the word numbers and masks (the mask alone). */
+    readonly hash: number,
+    readonly maskHash: number,
+    /** The match as received, for flow stats and FLOW_REMOVED. */
+    readonly match: Match,
+  ) {}
+
+  /** The value bytes in the flow-key layout (built on demand; not for hot paths). */
+  get value(): Uint8Array {
+    return this.bytes(1);
+  }
+
+  /** The mask bytes in the flow-key layout (built on demand; not for hot paths). */
+  get mask(): Uint8Array {
+    return this.bytes(2);
+  }
+
+  /** Whether nothing is matched (every field wildcarded). */
+  get matchesAll(): boolean {
+    return this.words.length === 0;
+  }
+
+  private bytes(which: 1 | 2): Uint8Array {
+    const out = new Uint8Array(FLOW_KEY_LENGTH);
+    const t = this.words;
+    for (let i = 0; i < t.length; i += 3) {
+      const o = t[i]! << 2, x = t[i + which]!;
+      for (let b = 0; b < 4 && o + b < out.length; b++) out[o + b] = (x >>> (8 * b)) & 0xff;
+    }
+    return out;
+  }
 }
 
 const badMatch = (code: number, message: string): Error => ofpError(OFPET.BAD_MATCH, code, message);
@@ -91,17 +143,33 @@ function fullyMasked(mask: Uint8Array, f: FlowKeyField): boolean {
 
 const isPresent = (mask: Uint8Array, f: FlowKeyField): boolean => (mask[f.bit >> 3]! & (1 << (f.bit & 7))) !== 0;
 
+// Scratch value and mask for compiling (one match at a time; nothing here is kept).
+const scratchValue = new Uint8Array(FLOW_KEY_LENGTH);
+const scratchMask = new Uint8Array(FLOW_KEY_LENGTH);
+const scratchWords = new Int32Array(3 * KEY_WORDS);
+const scratchFields: FlowKeyField[] = [];
+
 export function compileMatch(match: Match): CompiledMatch {
-  // value and mask share one backing store: typed arrays this size (> 64 bytes) each get an
-  // off-heap ArrayBuffer, and one allocation per flow instead of two is measurably cheaper.
-  const store = new ArrayBuffer(2 * FLOW_KEY_LENGTH);
-  const value = new Uint8Array(store, 0, FLOW_KEY_LENGTH);
-  const mask = new Uint8Array(store, FLOW_KEY_LENGTH, FLOW_KEY_LENGTH);
+  const value = scratchValue, mask = scratchMask;
+  value.fill(0);
+  mask.fill(0);
   // Fields seen, in match order; a field's presence bit in `mask` answers "seen before?".
-  const present: FlowKeyField[] = [];
+  const present = scratchFields;
+  present.length = 0;
   for (const tlv of match.fields) present.push(compileField(tlv, value, mask));
   for (const f of present) checkPrerequisite(f, value, mask);
-  return { value, mask, match };
+  present.length = 0;
+  const t = scratchWords;
+  let n = 0, h = HASH_SEED, hm = HASH_SEED;
+  for (let w = 0; w < KEY_WORDS; w++) {
+    const m = wordAt(mask, w);
+    if (m === 0) continue;
+    const v = wordAt(value, w);
+    t[n++] = w; t[n++] = v; t[n++] = m;
+    hm = mixWord(mixWord(hm, w), m);
+    h = mixWord(mixWord(mixWord(h, w), v), m);
+  }
+  return new CompiledMatch(t.slice(0, n), finishHash(h, n), finishHash(hm, n), match);
 }
 
 function compileField(tlv: OxmTlv, value: Uint8Array, mask: Uint8Array): FlowKeyField {
@@ -152,8 +220,10 @@ function checkPrerequisite(f: FlowKeyField, value: Uint8Array, mask: Uint8Array)
 
 /** Same match (same value and mask bytes): the "identical match" of ADD and the strict commands. */
 export function sameMatch(a: CompiledMatch, b: CompiledMatch): boolean {
-  const av = a.value, bv = b.value, am = a.mask, bm = b.mask;
-  for (let i = 0; i < av.length; i++) if (av[i] !== bv[i] || am[i] !== bm[i]) return false;
+  if (a.hash !== b.hash) return false;
+  const at = a.words, bt = b.words;
+  if (at.length !== bt.length) return false;
+  for (let i = 0; i < at.length; i++) if (at[i] !== bt[i]) return false;
   return true;
 }
 
@@ -162,24 +232,36 @@ export function sameMatch(a: CompiledMatch, b: CompiledMatch): boolean {
  * `filter` and agrees with it wherever the filter looks.
  */
 export function matchCovers(filter: CompiledMatch, entry: CompiledMatch): boolean {
-  const fv = filter.value, fm = filter.mask, ev = entry.value, em = entry.mask;
-  for (let i = 0; i < fv.length; i++) {
-    const m = fm[i]!;
-    if ((em[i]! & m) !== m || (ev[i]! & m) !== fv[i]) return false;
+  const ft = filter.words, et = entry.words;
+  let j = 0;
+  for (let i = 0; i < ft.length; i += 3) {
+    const w = ft[i]!;
+    while (j < et.length && et[j]! < w) j += 3;
+    // The filter looks at this word (its mask is not 0): the entry must too.
+    if (j >= et.length || et[j] !== w) return false;
+    const m = ft[i + 2]!;
+    if ((et[j + 2]! & m) !== m || (et[j + 1]! & m) !== ft[i + 1]) return false;
   }
   return true;
 }
 
 /** Some packet could match both (OFPFF_CHECK_OVERLAP). */
 export function matchesOverlap(a: CompiledMatch, b: CompiledMatch): boolean {
-  const av = a.value, bv = b.value, am = a.mask, bm = b.mask;
-  for (let i = 0; i < av.length; i++) if (((av[i]! ^ bv[i]!) & am[i]! & bm[i]!) !== 0) return false;
+  const at = a.words, bt = b.words;
+  let i = 0, j = 0;
+  while (i < at.length && j < bt.length) {
+    const wa = at[i]!, wb = bt[j]!;
+    if (wa < wb) { i += 3; continue; }
+    if (wb < wa) { j += 3; continue; }
+    if (((at[i + 1]! ^ bt[j + 1]!) & at[i + 2]! & bt[j + 2]!) !== 0) return false;
+    i += 3; j += 3;
+  }
   return true;
 }
 
 /** Whether a packet's key matches (the reference semantics the classifier must agree with). */
 export function keyMatches(m: CompiledMatch, key: Uint8Array): boolean {
-  const v = m.value, k = m.mask;
-  for (let i = 0; i < v.length; i++) if ((key[i]! & k[i]!) !== v[i]) return false;
+  const t = m.words;
+  for (let i = 0; i < t.length; i += 3) if ((wordAt(key, t[i]!) & t[i + 2]!) !== t[i + 1]) return false;
   return true;
 }

@@ -42,7 +42,7 @@ export class FlowEntry implements ClassifierRule {
     public createdMs: number,
   ) {
     this.lastUsedMs = createdMs;
-    this.isTableMiss = priority === 0 && cm.mask.every((b) => b === 0);
+    this.isTableMiss = priority === 0 && cm.matchesAll;
   }
 
   /** Every action list of the entry (apply and write), for out_port/out_group filters. */

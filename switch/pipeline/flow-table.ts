@@ -8,20 +8,15 @@ import { Classifier } from './classifier.js';
 import { sameMatch, type CompiledMatch } from './compiled-match.js';
 import { ExactMatchCache } from './exact-match-cache.js';
 import type { FlowEntry } from './flow-entry.js';
-import { finishHash, HASH_SEED, mixWord } from './key-hash.js';
+import { finishHash, mixWord } from './key-hash.js';
 
 /**
- * Hash of priority + match bytes for the strict index. A number rather than a string of the
- * bytes: the string cost ~370 bytes per flow; collisions are resolved with `sameMatch`.
+ * Key of the strict index: the match's hash (computed once, when it was compiled) folded with
+ * the priority. A number rather than a string of the bytes (~370 bytes per flow); collisions are
+ * resolved with `sameMatch`.
  */
 function strictHash(cm: CompiledMatch, priority: number): number {
-  let h = mixWord(HASH_SEED, priority);
-  const v = cm.value, m = cm.mask;
-  for (let i = 0; i < v.length; i += 4) {
-    h = mixWord(h, (v[i]! | (v[i + 1] ?? 0) << 8 | (v[i + 2] ?? 0) << 16 | (v[i + 3] ?? 0) << 24));
-    h = mixWord(h, (m[i]! | (m[i + 1] ?? 0) << 8 | (m[i + 2] ?? 0) << 16 | (m[i + 3] ?? 0) << 24));
-  }
-  return finishHash(h, v.length) & 0x3fffffff;
+  return finishHash(mixWord(cm.hash, priority), 1) & 0x3fffffff;
 }
 
 const isStrictMatch = (e: FlowEntry, cm: CompiledMatch, priority: number): boolean => e.priority === priority && sameMatch(e.cm, cm);
