@@ -21,9 +21,11 @@ import type { FlowMod, FlowRemoved, FlowStats, FlowStatsRequest } from '../../co
 import { OFPP } from '../../core/openflow/port-desc.js';
 import { compileMatch, matchCovers, matchesOverlap, type CompiledMatch } from './compiled-match.js';
 import { outputsTo, usesGroup } from './exec-action.js';
-import { FlowEntry } from './flow-entry.js';
+import type { Instruction } from '../../core/openflow/instructions.js';
+import { FlowEntry, type FlowProgram } from './flow-entry.js';
 import { compileInstructions, type ProgramChecks } from './flow-program.js';
 import { FlowTable } from './flow-table.js';
+import { HASH_SEED, mixWord } from './key-hash.js';
 import { ofpError } from './ofp-request-error.js';
 
 export interface FlowTablesDeps extends ProgramChecks {
@@ -49,11 +51,90 @@ export function durationOf(createdMs: number, now: number): { durationSec: numbe
   return { durationSec: Math.floor(ms / 1000), durationNsec: Math.round((ms % 1000) * 1e6) };
 }
 
+/** Structural hash of decoded OpenFlow values (numbers, strings, bigints, byte arrays, arrays, plain objects). */
+function plainHash(x: unknown, h: number): number {
+  switch (typeof x) {
+    case 'number': return mixWord(mixWord(h, x | 0), (x / 4294967296) | 0);
+    case 'string': {
+      h = mixWord(h, x.length);
+      for (let i = 0; i < x.length; i++) h = mixWord(h, x.charCodeAt(i));
+      return h;
+    }
+    case 'bigint': return mixWord(h, Number(BigInt.asUintN(32, x)));
+    case 'boolean': return mixWord(h, x ? 1 : 2);
+    case 'object': {
+      if (x === null) return mixWord(h, 3);
+      if (Array.isArray(x)) {
+        h = mixWord(h, x.length);
+        for (const v of x) h = plainHash(v, h);
+        return h;
+      }
+      if (x instanceof Uint8Array) {
+        h = mixWord(h, x.length);
+        for (let i = 0; i < x.length; i++) h = mixWord(h, x[i]!);
+        return h;
+      }
+      for (const k in x) h = plainHash((x as Record<string, unknown>)[k], h);
+      return h;
+    }
+    default: return mixWord(h, 4);
+  }
+}
+
+function plainEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!plainEqual(a[i], b[i])) return false;
+    return true;
+  }
+  if (a instanceof Uint8Array) {
+    if (!(b instanceof Uint8Array) || a.length !== b.length || Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+    return true;
+  }
+  if (Array.isArray(b) || b instanceof Uint8Array || Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
+  const ra = a as Record<string, unknown>, rb = b as Record<string, unknown>;
+  let n = 0;
+  for (const k in ra) {
+    if (!(k in rb) || !plainEqual(ra[k], rb[k])) return false;
+    n++;
+  }
+  for (const _ in rb) n--;
+  return n === 0;
+}
+
+/**
+ * Identical instruction lists (and their compiled programs) shared between flows: a bulk install
+ * usually repeats a few action lists, and every flow keeping its own decoded copy plus program
+ * was a handful of retained objects per flow for the GC to promote and trace. Both are read-only
+ * once installed (MODIFY replaces an entry's, never changes them). Bounded: cleared when full.
+ */
+class InstructionPool {
+  private readonly byHash = new Map<number, { instructions: readonly Instruction[]; program: FlowProgram }[]>();
+  private count = 0;
+
+  intern(instructions: readonly Instruction[], program: FlowProgram): { instructions: readonly Instruction[]; program: FlowProgram } {
+    const h = plainHash(instructions, HASH_SEED);
+    let list = this.byHash.get(h);
+    if (list !== undefined) {
+      for (const x of list) if (plainEqual(x.instructions, instructions)) return x;
+    }
+    if (this.count >= 4096) { this.byHash.clear(); this.count = 0; list = undefined; }
+    const x = { instructions, program };
+    if (list === undefined) this.byHash.set(h, [x]); else list.push(x);
+    this.count++;
+    return x;
+  }
+}
+
 export class FlowTables {
   readonly tables: FlowTable[];
   private seq = 0;
   /** Entries with a timeout, so expiry does not walk every flow. */
   private readonly timed = new Set<FlowEntry>();
+  private readonly pool = new InstructionPool();
 
   constructor(private readonly deps: FlowTablesDeps) {
     this.tables = Array.from({ length: deps.nTables }, (_, i) => new FlowTable(i));
@@ -89,19 +170,20 @@ export class FlowTables {
       this.remove(this.select(selector), OFPRR.DELETE);
       return;
     }
-    const program = compileInstructions(m.instructions, m.tableId, this.deps);
+    // Compiled every time (it also validates against the current groups and meters), shared when identical.
+    const { instructions, program } = this.pool.intern(m.instructions, compileInstructions(m.instructions, m.tableId, this.deps));
     if (command === OFPFC.ADD) {
-      this.add(m, cm, program);
+      this.add(m, cm, instructions, program);
       return;
     }
     for (const e of this.select(selector)) {
-      e.instructions = m.instructions;
+      e.instructions = instructions;
       e.program = program;
       if (m.flags & OFPFF.RESET_COUNTS) { e.packetCount = 0; e.byteCount = 0; }
     }
   }
 
-  private add(m: FlowMod, cm: CompiledMatch, program: FlowEntry['program']): void {
+  private add(m: FlowMod, cm: CompiledMatch, instructions: readonly Instruction[], program: FlowProgram): void {
     const table = this.tables[m.tableId]!;
     if (m.flags & OFPFF.CHECK_OVERLAP) {
       for (const e of table.entries) {
@@ -111,8 +193,10 @@ export class FlowTables {
       }
     }
     const now = this.deps.clock();
-    const entry = new FlowEntry(m.tableId, m.priority, this.seq++, cm, m.cookie, m.idleTimeout, m.hardTimeout,
-      m.flags, m.instructions, program, now);
+    // The common cookie 0 as the shared literal, not a decoded BigInt per flow.
+    const cookie = m.cookie === 0n ? 0n : m.cookie;
+    const entry = new FlowEntry(m.tableId, m.priority, this.seq++, cm, cookie, m.idleTimeout, m.hardTimeout,
+      m.flags, instructions, program, now);
     const old = table.findStrict(cm, m.priority);
     if (old) {
       if (!(m.flags & OFPFF.RESET_COUNTS)) { entry.packetCount = old.packetCount; entry.byteCount = old.byteCount; }
