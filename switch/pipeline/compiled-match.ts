@@ -15,10 +15,10 @@
  * OFPBMC_BAD_MASK.
  */
 import { OFPBMC, OFPET } from '../../core/openflow/error-codes.js';
-import type { Match, OxmTlv } from '../../core/openflow/match.js';
-import { ipv4Bytes, ipv6Bytes, macBytes } from '../../core/openflow/oxm-address-text.js';
+import type { KnownOxm, Match, OxmTlv } from '../../core/openflow/match.js';
+import { ipv4Bytes, ipv4Text, ipv6Bytes, ipv6Text, macBytes, macText } from '../../core/openflow/oxm-address-text.js';
 import {
-  FLOW_KEY_FIELD, FLOW_KEY_LENGTH, OFPVID_PRESENT, type FlowKeyField, type FlowKeyFieldName,
+  FLOW_KEY_FIELD, FLOW_KEY_FIELD_BY_OXM, FLOW_KEY_LENGTH, OFPVID_PRESENT, type FlowKeyField, type FlowKeyFieldName,
 } from '../../core/packet/flow-key-layout.js';
 import { finishHash, HASH_SEED, mixWord } from './key-hash.js';
 import { ofpError } from './ofp-request-error.js';
@@ -51,9 +51,20 @@ export class CompiledMatch {
     /** Hash of the triples (the whole match) and of the word numbers and masks (the mask alone). */
     readonly hash: number,
     readonly maskHash: number,
-    /** The match as received, for flow stats and FLOW_REMOVED. */
-    readonly match: Match,
+    /**
+     * How to give the match back as received: the decoded match itself, or (usually) its shared
+     * shape — field order, which fields carried a mask, which JS type each value had — from which
+     * `match` rebuilds the identical TLVs out of `words`. A decoded match kept per flow was ~420
+     * bytes of small objects and strings, about half of a flow's heap.
+     */
+    private readonly source: Match | MatchShape,
   ) {}
+
+  /** The match as received (same fields, order, masks and value types), for flow stats and FLOW_REMOVED. */
+  get match(): Match {
+    const src = this.source;
+    return src instanceof MatchShape ? src.rebuild(this.words) : src;
+  }
 
   /** The value bytes in the flow-key layout (built on demand; not for hot paths). */
   get value(): Uint8Array {
@@ -143,6 +154,104 @@ function fullyMasked(mask: Uint8Array, f: FlowKeyField): boolean {
 
 const isPresent = (mask: Uint8Array, f: FlowKeyField): boolean => (mask[f.bit >> 3]! & (1 << (f.bit & 7))) !== 0;
 
+/** Value kinds of a TLV as the codec (or a caller) gave them. */
+const KIND_NUMBER = 0, KIND_BIGINT = 1, KIND_TEXT = 2;
+
+/** Bytes of a field read back as the JS value type it arrived as. */
+function readValue(bytes: Uint8Array, f: FlowKeyField, kind: number): number | bigint | string {
+  const o = f.offset, w = f.width;
+  if (kind === KIND_TEXT) return w === 6 ? macText(bytes, o) : w === 4 ? ipv4Text(bytes, o) : ipv6Text(bytes, o);
+  if (kind === KIND_BIGINT) {
+    let x = 0n;
+    for (let i = 0; i < w; i++) x = (x << 8n) | BigInt(bytes[o + i]!);
+    return x;
+  }
+  let v = 0;
+  for (let i = 0; i < w; i++) v = v * 256 + bytes[o + i]!;
+  return v;
+}
+
+const readValueScratch = new Uint8Array(FLOW_KEY_LENGTH);
+const readMaskScratch = new Uint8Array(FLOW_KEY_LENGTH);
+
+/**
+ * The shape of a received match: per TLV, in order, the field, whether it had a mask and its
+ * value's JS type. Interned (matches of one kind of flow share one), so a flow pays a pointer.
+ */
+class MatchShape {
+  constructor(readonly codes: Int32Array, readonly hash: number) {}
+
+  rebuild(t: Int32Array): Match {
+    const value = readValueScratch, mask = readMaskScratch;
+    value.fill(0);
+    mask.fill(0);
+    for (let i = 0; i < t.length; i += 3) {
+      const o = t[i]! << 2, v = t[i + 1]!, m = t[i + 2]!;
+      for (let b = 0; b < 4 && o + b < FLOW_KEY_LENGTH; b++) { value[o + b] = (v >>> (8 * b)) & 0xff; mask[o + b] = (m >>> (8 * b)) & 0xff; }
+    }
+    const fields: OxmTlv[] = [];
+    for (const code of this.codes) {
+      const f = FLOW_KEY_FIELD_BY_OXM[code & 0x3f]!;
+      const kind = code >> 7;
+      const name = f.name as KnownOxm['field'];
+      fields.push(((code & 0x40) === 0
+        ? { field: name, value: readValue(value, f, kind) }
+        : { field: name, value: readValue(value, f, kind), mask: readValue(mask, f, kind) }) as KnownOxm);
+    }
+    return { fields };
+  }
+}
+
+const MAX_SHAPES = 4096;
+const shapes = new Map<number, MatchShape[]>();
+let shapeCount = 0;
+
+function internShape(codes: Int32Array, n: number): MatchShape | undefined {
+  let h = HASH_SEED;
+  for (let i = 0; i < n; i++) h = mixWord(h, codes[i]!);
+  h = finishHash(h, n);
+  const list = shapes.get(h);
+  if (list !== undefined) {
+    outer: for (const s of list) {
+      if (s.codes.length !== n) continue;
+      for (let i = 0; i < n; i++) if (s.codes[i] !== codes[i]) continue outer;
+      return s;
+    }
+  }
+  if (shapeCount >= MAX_SHAPES) return undefined;
+  const s = new MatchShape(codes.slice(0, n), h);
+  if (list === undefined) shapes.set(h, [s]); else list.push(s);
+  shapeCount++;
+  return s;
+}
+
+const scratchCodes = new Int32Array(64);
+/** Set by compileField when a received mask had bits beyond the field (trimmed, so not rebuildable). */
+let maskTrimmed = false;
+
+/**
+ * The match's shape when rebuilding from the compiled words gives back exactly `match`, else
+ * undefined (keep the match): address text not in the codec's canonical form, a mask with bits
+ * past the field's width, or more shapes than the pool holds.
+ */
+function shapeOf(match: Match, present: readonly FlowKeyField[], value: Uint8Array, mask: Uint8Array): MatchShape | undefined {
+  if (maskTrimmed || present.length > scratchCodes.length) return undefined;
+  const fields = match.fields;
+  for (let i = 0; i < present.length; i++) {
+    const tlv = fields[i] as KnownOxm, f = present[i]!;
+    const v = tlv.value as unknown;
+    const kind = typeof v === 'string' ? KIND_TEXT : typeof v === 'bigint' ? KIND_BIGINT : KIND_NUMBER;
+    if (kind === KIND_TEXT) {
+      if (readValue(value, f, kind) !== v) return undefined;
+      if (tlv.mask !== undefined && readValue(mask, f, kind) !== tlv.mask) return undefined;
+    } else if (tlv.mask !== undefined && typeof tlv.mask !== typeof v) {
+      return undefined;
+    }
+    scratchCodes[i] = f.bit | (tlv.mask === undefined ? 0 : 0x40) | (kind << 7);
+  }
+  return internShape(scratchCodes, present.length);
+}
+
 // Scratch value and mask for compiling (one match at a time; nothing here is kept).
 const scratchValue = new Uint8Array(FLOW_KEY_LENGTH);
 const scratchMask = new Uint8Array(FLOW_KEY_LENGTH);
@@ -156,8 +265,10 @@ export function compileMatch(match: Match): CompiledMatch {
   // Fields seen, in match order; a field's presence bit in `mask` answers "seen before?".
   const present = scratchFields;
   present.length = 0;
+  maskTrimmed = false;
   for (const tlv of match.fields) present.push(compileField(tlv, value, mask));
   for (const f of present) checkPrerequisite(f, value, mask);
+  const source = shapeOf(match, present, value, mask) ?? match;
   present.length = 0;
   const t = scratchWords;
   let n = 0, h = HASH_SEED, hm = HASH_SEED;
@@ -169,7 +280,7 @@ export function compileMatch(match: Match): CompiledMatch {
     hm = mixWord(mixWord(hm, w), m);
     h = mixWord(mixWord(mixWord(h, w), v), m);
   }
-  return new CompiledMatch(t.slice(0, n), finishHash(h, n), finishHash(hm, n), match);
+  return new CompiledMatch(t.slice(0, n), finishHash(h, n), finishHash(hm, n), source);
 }
 
 function compileField(tlv: OxmTlv, value: Uint8Array, mask: Uint8Array): FlowKeyField {
@@ -185,6 +296,8 @@ function compileField(tlv: OxmTlv, value: Uint8Array, mask: Uint8Array): FlowKey
     for (let i = 0; i < f.width; i++) mask[f.offset + i] = 0xff;
   } else if (!oxmValueBytes(f, tlv.mask, mask, f.offset)) {
     throw badMatch(OFPBMC.BAD_MASK, `${f.name} mask ${String(tlv.mask)} does not fit`);
+  } else if (exceedsBits(f, mask, f.offset)) {
+    maskTrimmed = true;
   }
   trimToBits(f, mask, f.offset);
   for (let i = 0; i < f.width; i++) {
