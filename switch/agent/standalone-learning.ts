@@ -17,7 +17,7 @@ import { OFPFC, OFPTT_ALL, OFP_NO_BUFFER } from '../../core/openflow/constants.j
 import {
   OFPCML_NO_BUFFER, OFPG, encodeMessage, matchValue, type Action, type FlowMod, type OfpMessage, type PacketIn,
 } from '../../core/openflow/index.js';
-import { macText } from '../../core/openflow/oxm-address-text.js';
+import { macText } from '../../core/net/index.js';
 import { OFPP } from '../../core/openflow/port-desc.js';
 import type { Logger } from '../../core/telemetry/index.js';
 import type { DatapathLike } from './datapath-like.js';

@@ -16,7 +16,7 @@
  */
 import { OFPBMC, OFPET } from '../../core/openflow/error-codes.js';
 import type { KnownOxm, Match, OxmTlv } from '../../core/openflow/match.js';
-import { ipv4Bytes, ipv4Text, ipv6Bytes, ipv6Text, macBytes, macText } from '../../core/openflow/oxm-address-text.js';
+import { ipv4Bytes, ipv4Text, ipv6Bytes, ipv6Text, macBytes, macText } from '../../core/net/index.js';
 import {
   FLOW_KEY_FIELD, FLOW_KEY_FIELD_BY_OXM, FLOW_KEY_LENGTH, OFPVID_PRESENT, type FlowKeyField, type FlowKeyFieldName,
 } from '../../core/packet/flow-key-layout.js';

@@ -4,7 +4,7 @@
  * config, and its ofp_port description (§7.2.1).
  */
 import type { PortStats } from '../../core/openflow/messages/port.js';
-import { macText } from '../../core/openflow/oxm-address-text.js';
+import { macText } from '../../core/net/index.js';
 import { OFPPC, OFPPF, OFPPS, type PortDesc } from '../../core/openflow/port-desc.js';
 import type { Port } from '../port/port.js';
 import { durationOf } from './flow-tables.js';

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import * as net from '../../core/net/index.js';
-import { ipv4Bytes, ipv4Text, ipv6Bytes, ipv6Text, macBytes, macText } from '../../core/openflow/oxm-address-text.js';
+import { ipv4Bytes, ipv4Text, ipv6Bytes, ipv6Text, macBytes, macText } from '../../core/net/index.js';
 
 const v6 = (text: string): string | undefined => {
   const b = new Uint8Array(16);
   return ipv6Bytes(text, b, 0) ? ipv6Text(b, 0) : undefined;
 };
 
-describe('OXM address text', () => {
+describe('address text <-> wire bytes', () => {
   it('formats IPv6 the RFC 5952 way', () => {
     expect(v6('2001:0db8:0000:0000:0000:0000:0000:0001')).toBe('2001:db8::1');
     expect(v6('0:0:0:0:0:0:0:0')).toBe('::');
