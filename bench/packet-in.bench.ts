@@ -24,21 +24,35 @@ const SWITCHES = 16;
 const MACS = 1000;
 const LOAD: Omit<LoadOptions, 'port'> = { host: '127.0.0.1', switches: SWITCHES, macs: MACS, window: 64, warmupMs: 1000, durationMs: 5000 };
 
-async function startSluice(learner: 'bench' | 'l2'): Promise<{ child: ChildProcess; port: number; learner: string }> {
+async function startSluice(learner: 'bench' | 'l2'): Promise<{ child: ChildProcess; port: number; learner: string; dump: () => Promise<void> }> {
   const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
   const script = fileURLToPath(new URL(`./ofload/controller-process${ext}`, import.meta.url));
   // Compiled (.js): plain node. From source (.ts): keep only the loader flags this process runs
   // with; never -e/-p, whose code would run again in the child.
   const loaderFlags = ext === '.ts' ? process.execArgv.filter((a) => /^--(import|loader|require|experimental-)/.test(a)) : [];
-  const child = spawn(process.execPath, [...loaderFlags, script, learner], { stdio: ['ignore', 'pipe', 'inherit'] });
+  // SLUICE_BENCH_CONTROLLER_FLAGS: extra node flags for the controller process only (profiling:
+  // `--cpu-prof --cpu-prof-dir=DIR`, `--trace-gc`), so the load generator is not profiled too.
+  const extra = (process.env.SLUICE_BENCH_CONTROLLER_FLAGS ?? '').split(/\s+/).filter((a) => a !== '');
+  const child = spawn(process.execPath, [...extra, ...loaderFlags, script, learner], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const rl = createInterface({ input: child.stdout! });
   const line = await new Promise<string>((resolve, reject) => {
-    const rl = createInterface({ input: child.stdout! });
     rl.once('line', resolve);
     child.once('exit', (code) => reject(new Error(`sluice controller process exited (${code}) before listening`)));
     setTimeout(() => reject(new Error('sluice controller process did not start in 20 s')), 20_000).unref();
   });
   const info = JSON.parse(line) as { port: number; learner: string };
-  return { child, ...info };
+  // SLUICE_BENCH_STATS / SLUICE_BENCH_PROFILE: the child reports right after the measured window
+  // (SIGUSR2, answered by a line), before the switches disconnect.
+  const dump = async () => {
+    if (!process.env.SLUICE_BENCH_STATS && !process.env.SLUICE_BENCH_PROFILE) return;
+    const done = new Promise<void>((resolve) => {
+      rl.once('line', () => resolve());
+      setTimeout(resolve, 30_000).unref();
+    });
+    child.kill('SIGUSR2');
+    await done;
+  };
+  return { child, ...info, dump };
 }
 
 async function stopChild(child: ChildProcess): Promise<void> {
@@ -63,7 +77,7 @@ function row(name: string, r: LoadResult, extra: Record<string, unknown>): Bench
 async function runSluice(learner: 'bench' | 'l2'): Promise<{ learner: string; result: LoadResult }> {
   const sluice = await startSluice(learner);
   try {
-    return { learner: sluice.learner, result: await runLoad({ ...LOAD, port: sluice.port }) };
+    return { learner: sluice.learner, result: await runLoad({ ...LOAD, port: sluice.port, afterWindow: sluice.dump }) };
   } finally {
     await stopChild(sluice.child);
   }

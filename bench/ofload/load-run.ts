@@ -24,6 +24,8 @@ export interface LoadOptions {
   /** Default 20 000. */
   maxWarmupMs?: number;
   durationMs: number;
+  /** Runs after the measured window, while the switches are still connected. */
+  afterWindow?: () => Promise<void>;
 }
 
 export interface LoadResult {
@@ -69,6 +71,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
     const dropped = switches.reduce((a, s) => a + s.stop(), 0);
     const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
     const sum = (f: (s: EmulatedSwitch) => number) => switches.reduce((a, s) => a + f(s), 0);
+    await o.afterWindow?.();
     const lat = switches.flatMap((s) => s.counters.latencyNs).sort((a, b) => a - b);
     const flowMods = sum((s) => s.counters.flowMods);
     const packetOuts = sum((s) => s.counters.packetOuts);
