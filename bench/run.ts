@@ -22,8 +22,11 @@ function fmt(n: number): string {
 
 async function main(): Promise<void> {
   const filters = process.argv.slice(2);
+  // The source tree decides which benchmarks exist: a stale compiled file left in dist/ by a
+  // deleted bench must not run.
+  const sources = new Set(readdirSync(join(root, 'bench')).filter((f) => f.endsWith('.bench.ts')).map((f) => f.replace(/\.ts$/, '')));
   const files = readdirSync(here)
-    .filter((f) => /\.bench\.js$/.test(f) || (/\.bench\.ts$/.test(f) && !f.endsWith('.d.ts')))
+    .filter((f) => /\.bench\.(js|ts)$/.test(f) && !f.endsWith('.d.ts') && sources.has(f.replace(/\.(js|ts)$/, '')))
     .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
     .sort();
   mkdirSync(resultsDir, { recursive: true });
