@@ -14,7 +14,7 @@
  */
 import 'reflect-metadata';
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,9 +26,8 @@ import { protoRoot, SLUICE_PROTO_FILES } from '../../controller/northbound/proto
 import { silentLogger } from '../../core/telemetry/logger.js';
 import { MetricsRegistry } from '../../core/telemetry/metrics.js';
 import { freeTcpPort, runCommand } from '../support/ovs.js';
+import { REPO, SLUICE_ENTRY as ENTRY, sluiceBuildStale } from '../support/sluice-build.js';
 
-const REPO = new URL('../..', import.meta.url).pathname;
-const ENTRY = join(REPO, 'dist', 'cli', 'sluice.js');
 const PYTHON = '/usr/bin/python3';
 const SCRIPT = join(import.meta.dirname, 'python', 'list_topology.py');
 const TOKEN = 'e2e-python-token-5f3a9c';
@@ -37,16 +36,6 @@ const dpidText = (n: bigint | number): string => BigInt(n).toString(16).padStart
 
 const havePythonGrpc =
   existsSync(PYTHON) && spawnSync(PYTHON, ['-c', 'import grpc, grpc_tools.protoc'], { stdio: 'ignore' }).status === 0;
-
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) newest = Math.max(newest, newestSource(p));
-    else if (e.name.endsWith('.ts') && !e.name.endsWith('.test.ts')) newest = Math.max(newest, statSync(p).mtimeMs);
-  }
-  return newest;
-}
 
 interface Run {
   code: number | null;
@@ -104,8 +93,7 @@ describe.skipIf(!havePythonGrpc)('Python client, sluice ctl and Prometheus again
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'sluice-e2epy-'));
     let t = Date.now();
-    const sources = Math.max(...['core', 'controller', 'plugins', 'cli', 'switch'].map((d) => newestSource(join(REPO, d))));
-    if (!existsSync(ENTRY) || statSync(ENTRY).mtimeMs < sources) {
+    if (sluiceBuildStale()) {
       // Type errors elsewhere (work in progress) still emit; whether the entry runs is what matters here.
       await runCommand('npx', ['tsc', '-p', 'tsconfig.build.json'], undefined, 180_000).catch(() => undefined);
       timings.push(`build ${Date.now() - t} ms`);

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isNativeBindingAvailable } from '../../switch/port/native-binding.js';
 import { canUseNetns, NetLab, trySh } from '../support/netns.js';
-import { REPO, SWITCH_ENTRY as ENTRY, switchBuildStale } from '../support/switch-build.js';
+import { REPO, SLUICE_ENTRY as ENTRY, sluiceBuildStale } from '../support/sluice-build.js';
 import { freeTcpPort, runCommand } from '../support/ovs.js';
 
 const READY = canUseNetns() && isNativeBindingAvailable() && trySh('ovs-ofctl', ['--version']).status === 0;
@@ -32,7 +32,7 @@ describe.skipIf(!READY)('sluice switch process', () => {
   let s2 = '';
 
   beforeAll(async () => {
-    if (switchBuildStale()) {
+    if (sluiceBuildStale()) {
       await runCommand('npx', ['tsc', '-p', 'tsconfig.build.json'], undefined, 180_000).catch(() => undefined);
     }
     expect(existsSync(ENTRY)).toBe(true);

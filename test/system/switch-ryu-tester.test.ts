@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isNativeBindingAvailable } from '../../switch/port/native-binding.js';
 import { canUseNetns, trySh } from '../support/netns.js';
-import { REPO, SWITCH_ENTRY as ENTRY, switchBuildStale } from '../support/switch-build.js';
+import { REPO, SLUICE_ENTRY as ENTRY, sluiceBuildStale } from '../support/sluice-build.js';
 import { CONFORMANCE_DIR } from '../support/conformance-dir.js';
 
 const CONFORMANCE = CONFORMANCE_DIR;
@@ -53,7 +53,7 @@ function run(cmd: string, args: string[], timeoutMs: number): Promise<{ code: nu
 
 describe.skipIf(!READY)('Ryu OpenFlow 1.3 switch tester against sluice switch', () => {
   it('passes every case of the fast subset that Open vSwitch 3.1 passes', async () => {
-    if (switchBuildStale()) {
+    if (sluiceBuildStale()) {
       const build = await run('npx', ['tsc', '-p', 'tsconfig.build.json'], 180_000);
       expect(existsSync(ENTRY), build.out).toBe(true);
     }

@@ -1,13 +1,13 @@
 /**
- * The built `sluice` entry that process-level system tests run as `node SWITCH_ENTRY switch …`
- * (the command users type), and whether it must be rebuilt (`npx tsc -p tsconfig.build.json`)
- * before they can trust it.
+ * The built `sluice` entry that process-level tests run (`node SLUICE_ENTRY switch …`,
+ * `… controller …`: the commands users type), and whether it must be rebuilt
+ * (`npx tsc -p tsconfig.build.json`) before they can trust it.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const REPO = new URL('../..', import.meta.url).pathname;
-export const SWITCH_ENTRY = join(REPO, 'dist', 'cli', 'sluice.js');
+export const SLUICE_ENTRY = join(REPO, 'dist', 'cli', 'sluice.js');
 
 /** Newest modification time under `dir` of files ending in `.ts` (bounded walk of our sources). */
 function newestSource(dir: string): number {
@@ -21,7 +21,7 @@ function newestSource(dir: string): number {
 }
 
 /** True when the entry is missing or older than a source file it is built from. */
-export function switchBuildStale(): boolean {
+export function sluiceBuildStale(): boolean {
   const sources = Math.max(...['switch', 'core', 'controller', 'plugins', 'cli'].map((d) => newestSource(join(REPO, d))));
-  return !existsSync(SWITCH_ENTRY) || statSync(SWITCH_ENTRY).mtimeMs < sources;
+  return !existsSync(SLUICE_ENTRY) || statSync(SLUICE_ENTRY).mtimeMs < sources;
 }
